@@ -1,0 +1,22 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-Sales: Complaints",
+    "summary": "The eight-step complaint process: register, judge, route, investigate, "
+    "propose, notify, penalise, improve",
+    "version": "19.0.1.0.0",
+    "category": "Services/After-Sales",
+    "website": "https://github.com/aftersales-suite/aftersales",
+    "author": "After-Sales Suite Authors",
+    "license": "LGPL-3",
+    "depends": ["aftersales_repair"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/complaint_category_data.xml",
+        "views/complaint_category_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [
+        "demo/aftersales_complaint_demo.xml",
+    ],
+}

@@ -1,0 +1,2 @@
+from . import complaint_category
+from . import res_config_settings

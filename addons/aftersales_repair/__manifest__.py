@@ -1,0 +1,24 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "After-Sales: Service Calls and Repairs",
+    "summary": "Call register, zones with arrival SLAs, certified technicians, "
+    "dispatch, on-site and carry-in repairs on Odoo's repair orders",
+    "version": "19.0.1.0.0",
+    "category": "Services/After-Sales",
+    "website": "https://github.com/aftersales-suite/aftersales",
+    "author": "After-Sales Suite Authors",
+    "license": "LGPL-3",
+    "depends": ["aftersales_warranty", "repair", "hr", "resource"],
+    "data": [
+        "security/aftersales_repair_security.xml",
+        "security/ir.model.access.csv",
+        "data/resource_calendar_data.xml",
+        "views/aftersales_zone_views.xml",
+        "views/technician_certification_views.xml",
+        "views/res_config_settings_views.xml",
+    ],
+    "demo": [
+        "demo/aftersales_repair_demo.xml",
+    ],
+}

@@ -1,0 +1,3 @@
+from . import test_zone
+from . import test_certification
+from . import test_demo_story

@@ -1,0 +1,2 @@
+from . import rating_criterion
+from . import res_config_settings

@@ -1,0 +1,46 @@
+# shellcheck shell=bash
+# Shared settings of the suite's scripts; sourced, never run.
+# Every path the scripts write to is under .local/ (git-ignored).
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOCAL="$ROOT/.local"
+VENV="$LOCAL/venv"
+PY="$VENV/bin/python"
+ODOO_CONF="$LOCAL/odoo.conf"
+AFTERSALES_DB=${AFTERSALES_DB:-aftersales}
+AFTERSALES_PORT=${AFTERSALES_PORT:-8069}
+
+# The suite, in install order. aftersales_helpdesk auto-installs with
+# aftersales_complaint + helpdesk_mgmt; it is listed so that its tests run.
+SUITE_MODULES=aftersales_warranty,aftersales_repair,aftersales_complaint,aftersales_survey,aftersales_helpdesk
+
+log() { printf '\033[1m[aftersales]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[aftersales] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Where the `odoo` Python package lives: ODOO_SRC when the company has its
+# own Odoo 19 (the folder that holds odoo/__init__.py), else the unpacked
+# Debian package.
+odoo_src() {
+    if [ -n "${ODOO_SRC:-}" ]; then
+        [ -f "$ODOO_SRC/odoo/__init__.py" ] \
+            || die "ODOO_SRC=$ODOO_SRC does not hold odoo/__init__.py"
+        echo "$ODOO_SRC"
+    else
+        echo "$LOCAL/odoo-19/usr/lib/python3/dist-packages"
+    fi
+}
+
+# Loads the PostgreSQL settings that bootstrap chose (the user's PG*
+# variables, or the private cluster it started).
+load_pg_env() {
+    if [ -f "$LOCAL/pg.env" ]; then
+        # shellcheck disable=SC1091
+        . "$LOCAL/pg.env"
+    fi
+}
+
+odoo() {
+    PYTHONPATH="$(odoo_src)${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m odoo "$@"
+}

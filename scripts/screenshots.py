@@ -1,0 +1,260 @@
+"""Screenshots of the running After-Sales suite for the README user guide.
+
+Logs each shot's user in over JSON-RPC, hands the session cookie to a headless
+Chromium driven through the DevTools protocol, opens the shot's page, waits
+for its selector, optionally clicks, and writes <out>/<name>.png.
+
+    python scripts/screenshots.py --url http://127.0.0.1:8069 --db aftersales
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+import websocket
+
+APP_XMLID = "aftersales_warranty.menu_aftersales_root"
+
+# One dict per screenshot. "click" is a selector, or a list of selectors
+# clicked in turn (each is waited for first); "wait_for" must match once the
+# page (and the clicks) are done.
+SHOTS = [
+    {
+        "name": "after_sales_menu_desk",
+        "login": "desk",
+        "password": "desk",
+        "path": "/odoo",
+        "click": [
+            ".o_navbar_apps_menu button",
+            f'.o_app[data-menu-xmlid="{APP_XMLID}"]',
+        ],
+        # The brand carries the current app's xmlid once its action is shown.
+        "wait_for": (
+            f'.o_web_client:has(.o_menu_brand[data-menu-xmlid="{APP_XMLID}"])'
+            " .o_action_manager .o_view_controller"
+        ),
+        "width": 1440,
+        "height": 900,
+    },
+    {
+        "name": "after_sales_settings_admin",
+        "login": "admin",
+        "password": "admin",
+        "path": "/odoo/action-aftersales_warranty.action_aftersales_settings",
+        "wait_for": ".o_setting_container .settings",
+        "width": 1440,
+        "height": 900,
+    },
+]
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+TIMEOUT = 30.0  # seconds a selector may take to appear
+CDP_TIMEOUT = 60.0  # seconds a DevTools command may take (Page.navigate waits for Odoo)
+SETTLE = 1.0
+
+
+class ShotError(Exception):
+    """A screenshot could not be taken."""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def login(url, db, user, password):
+    """Returns the session_id cookie of a fresh session of user."""
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {"db": db, "login": user, "password": password},
+    }
+    resp = requests.post(f"{url}/web/session/authenticate", json=payload, timeout=30)
+    resp.raise_for_status()
+    body = resp.json()
+    if body.get("error") or not (body.get("result") or {}).get("uid"):
+        message = (
+            (body.get("error") or {})
+            .get("data", {})
+            .get("message", "wrong credentials")
+        )
+        raise ShotError(f"login {user!r} on db {db!r} failed: {message}")
+    session_id = resp.cookies.get("session_id")
+    if not session_id:
+        raise ShotError(f"login {user!r}: no session_id cookie in the answer")
+    return session_id
+
+
+class Chromium:
+    """A headless Chromium and a DevTools connection to its page."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="aftersales-shots-")
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [
+                CHROMIUM,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                f"--user-data-dir={self.profile}",
+                f"--remote-debugging-port={self.port}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.ws = None
+        self.next_id = 0
+
+    def connect(self):
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            if self.proc.poll() is not None:
+                raise ShotError(f"chromium exited with code {self.proc.returncode}")
+            try:
+                targets = requests.get(
+                    f"http://127.0.0.1:{self.port}/json", timeout=2
+                ).json()
+                page = next(t for t in targets if t.get("type") == "page")
+                break
+            except (requests.RequestException, ValueError, StopIteration):
+                if time.monotonic() > deadline:
+                    raise ShotError(
+                        "chromium's DevTools endpoint did not come up"
+                    ) from None
+                time.sleep(0.2)
+        self.ws = websocket.create_connection(
+            page["webSocketDebuggerUrl"], timeout=CDP_TIMEOUT, suppress_origin=True
+        )
+
+    def send(self, method, **params):
+        """Sends one DevTools command and returns its result."""
+        self.next_id += 1
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("id") == self.next_id:
+                if "error" in msg:
+                    raise ShotError(f"{method}: {msg['error'].get('message')}")
+                return msg.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.send(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
+        if "exceptionDetails" in result:
+            return None
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, shot, selector):
+        expression = f"!!document.querySelector({json.dumps(selector)})"
+        deadline = time.monotonic() + TIMEOUT
+        while not self.evaluate(expression):
+            if time.monotonic() > deadline:
+                raise ShotError(
+                    f"shot {shot['name']!r}: {selector!r} did not appear"
+                    f" within {TIMEOUT:.0f}s (page: {self.evaluate('location.href')})"
+                )
+            time.sleep(0.25)
+
+    def close(self):
+        if self.ws is not None:
+            self.ws.close()
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def take(browser, args, shot):
+    """Takes one shot and returns the path of the PNG written."""
+    session_id = login(args.url, args.db, shot["login"], shot["password"])
+    browser.send("Network.clearBrowserCookies")
+    browser.send(
+        "Network.setCookie",
+        name="session_id",
+        value=session_id,
+        domain=urlsplit(args.url).hostname,
+        path="/",
+    )
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=shot.get("width", 1440),
+        height=shot.get("height", 900),
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    browser.send("Page.navigate", url=args.url + shot["path"])
+    clicks = shot.get("click") or []
+    for selector in [clicks] if isinstance(clicks, str) else clicks:
+        browser.wait_for(shot, selector)
+        browser.evaluate(f"document.querySelector({json.dumps(selector)}).click()")
+    browser.wait_for(shot, shot["wait_for"])
+    if (browser.evaluate("location.pathname") or "").startswith("/web/login"):
+        raise ShotError(f"shot {shot['name']!r}: landed on the login page")
+    time.sleep(SETTLE)
+    png = base64.b64decode(browser.send("Page.captureScreenshot", format="png")["data"])
+    path = Path(args.out) / f"{shot['name']}.png"
+    path.write_bytes(png)
+    return path
+
+
+def main():
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://127.0.0.1:8069")
+    parser.add_argument("--db", default=os.environ.get("AFTERSALES_DB", "aftersales"))
+    parser.add_argument("--out", default=str(root / "docs" / "screenshots"))
+    args = parser.parse_args()
+    args.url = args.url.rstrip("/")
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+
+    failures = 0
+    browser = Chromium()
+    try:
+        browser.connect()
+        browser.send("Network.enable")
+        browser.send("Page.enable")
+        for shot in SHOTS:
+            try:
+                print(take(browser, args, shot), flush=True)
+            except (
+                ShotError,
+                requests.RequestException,
+                websocket.WebSocketException,
+            ) as exc:
+                failures += 1
+                print(f"FAILED {shot['name']}: {exc}", file=sys.stderr, flush=True)
+    except ShotError as exc:
+        print(f"FAILED: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        browser.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
