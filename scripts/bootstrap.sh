@@ -110,8 +110,11 @@ setup_venv() {
         || die "Python 3.11 is required ($python is $("$python" --version 2>&1)); set PYTHON="
     log "Creating the Python venv in $VENV"
     [ -x "$PY" ] || "$python" -m venv "$VENV"
-    "$PY" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt"
-    "$PY" -m pip install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements-oca.txt"
+    # (grep: pip warns about find-links folders some machines' pip.conf names)
+    "$PY" -m pip install -q --disable-pip-version-check \
+        -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt" 2>&1 | { grep -v "is ignored" || true; }
+    "$PY" -m pip install -q --disable-pip-version-check --no-deps \
+        -r "$ROOT/requirements-oca.txt" 2>&1 | { grep -v "is ignored" || true; }
     echo "$want" > "$VENV/.requirements.sha256"
 }
 

@@ -12,11 +12,11 @@ if psql -d postgres -tAc "select 1 from pg_database where datname = '$AFTERSALES
    && psql -d "$AFTERSALES_DB" -tAc "select 1 from ir_module_module where name = 'base' and state = 'installed'" 2>/dev/null | grep -q 1; then
     log "Upgrading the suite in database $AFTERSALES_DB"
     odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" -u "$SUITE_MODULES" \
-        --stop-after-init --no-http --max-cron-threads=0 --log-level=warn
+        --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 else
     log "Creating database $AFTERSALES_DB with demo data and the whole suite (about a minute)"
     odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" --with-demo \
-        --stop-after-init --no-http --max-cron-threads=0 --log-level=warn
+        --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 fi
 
 cat >&2 <<MSG

@@ -47,6 +47,31 @@ SHOTS = [
         "height": 900,
     },
     {
+        "name": "customer_archive_desk",
+        "login": "desk",
+        "password": "desk",
+        "record": "aftersales_warranty.partner_huaxin_hotel",
+        "path": "/odoo/action-aftersales_warranty.action_aftersales_customers/{id}",
+        "click": ['.o_notebook_headers a[name="aftersales"]'],
+        "wait_for": ('.tab-pane.active .o_field_widget[name="aftersales_certificate_ids"]'),
+    },
+    {
+        "name": "warranty_certificate_manager",
+        "login": "manager",
+        "password": "manager",
+        "record": "aftersales_warranty.certificate_hotel_central",
+        "path": "/odoo/action-aftersales_warranty.action_warranty_certificate/{id}",
+        "wait_for": '.o_form_view .o_field_widget[name="service_ids"] .o_data_row',
+    },
+    {
+        "name": "maintenance_contract_manager",
+        "login": "manager",
+        "password": "manager",
+        "record": "aftersales_warranty.contract_hotel",
+        "path": "/odoo/action-aftersales_warranty.action_maintenance_contract/{id}",
+        "wait_for": '.o_form_view .o_field_widget[name="lot_ids"]',
+    },
+    {
         "name": "after_sales_settings_admin",
         "login": "admin",
         "password": "admin",
@@ -84,11 +109,7 @@ def login(url, db, user, password):
     resp.raise_for_status()
     body = resp.json()
     if body.get("error") or not (body.get("result") or {}).get("uid"):
-        message = (
-            (body.get("error") or {})
-            .get("data", {})
-            .get("message", "wrong credentials")
-        )
+        message = (body.get("error") or {}).get("data", {}).get("message", "wrong credentials")
         raise ShotError(f"login {user!r} on db {db!r} failed: {message}")
     session_id = resp.cookies.get("session_id")
     if not session_id:
@@ -130,16 +151,12 @@ class Chromium:
             if self.proc.poll() is not None:
                 raise ShotError(f"chromium exited with code {self.proc.returncode}")
             try:
-                targets = requests.get(
-                    f"http://127.0.0.1:{self.port}/json", timeout=2
-                ).json()
+                targets = requests.get(f"http://127.0.0.1:{self.port}/json", timeout=2).json()
                 page = next(t for t in targets if t.get("type") == "page")
                 break
             except (requests.RequestException, ValueError, StopIteration):
                 if time.monotonic() > deadline:
-                    raise ShotError(
-                        "chromium's DevTools endpoint did not come up"
-                    ) from None
+                    raise ShotError("chromium's DevTools endpoint did not come up") from None
                 time.sleep(0.2)
         self.ws = websocket.create_connection(
             page["webSocketDebuggerUrl"], timeout=CDP_TIMEOUT, suppress_origin=True
@@ -148,9 +165,7 @@ class Chromium:
     def send(self, method, **params):
         """Sends one DevTools command and returns its result."""
         self.next_id += 1
-        self.ws.send(
-            json.dumps({"id": self.next_id, "method": method, "params": params})
-        )
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
         while True:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == self.next_id:
@@ -159,9 +174,7 @@ class Chromium:
                 return msg.get("result", {})
 
     def evaluate(self, expression):
-        result = self.send(
-            "Runtime.evaluate", expression=expression, returnByValue=True
-        )
+        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
         if "exceptionDetails" in result:
             return None
         return result.get("result", {}).get("value")
@@ -189,8 +202,37 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def record_id(args, xmlid):
+    """The database id of a demo record, looked up as the administrator."""
+    session_id = login(args.url, args.db, "admin", args.admin_password)
+    module, name = xmlid.split(".")
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {
+            "model": "ir.model.data",
+            "method": "search_read",
+            "args": [[("module", "=", module), ("name", "=", name)], ["res_id"]],
+            "kwargs": {},
+        },
+    }
+    resp = requests.post(
+        f"{args.url}/web/dataset/call_kw/ir.model.data/search_read",
+        json=payload,
+        cookies={"session_id": session_id},
+        timeout=30,
+    )
+    rows = resp.json().get("result") or []
+    if not rows:
+        raise ShotError(f"record {xmlid} not found (is the demo data installed?)")
+    return rows[0]["res_id"]
+
+
 def take(browser, args, shot):
     """Takes one shot and returns the path of the PNG written."""
+    path = shot["path"]
+    if shot.get("record"):
+        path = path.format(id=record_id(args, shot["record"]))
     session_id = login(args.url, args.db, shot["login"], shot["password"])
     browser.send("Network.clearBrowserCookies")
     browser.send(
@@ -207,7 +249,7 @@ def take(browser, args, shot):
         deviceScaleFactor=1,
         mobile=False,
     )
-    browser.send("Page.navigate", url=args.url + shot["path"])
+    browser.send("Page.navigate", url=args.url + path)
     clicks = shot.get("click") or []
     for selector in [clicks] if isinstance(clicks, str) else clicks:
         browser.wait_for(shot, selector)
@@ -228,6 +270,9 @@ def main():
     parser.add_argument("--url", default="http://127.0.0.1:8069")
     parser.add_argument("--db", default=os.environ.get("AFTERSALES_DB", "aftersales"))
     parser.add_argument("--out", default=str(root / "docs" / "screenshots"))
+    parser.add_argument(
+        "--admin-password", default=os.environ.get("AFTERSALES_ADMIN_PASSWORD", "admin")
+    )
     args = parser.parse_args()
     args.url = args.url.rstrip("/")
     Path(args.out).mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,8 @@ ODOO_RC=$?
 grep -E "(ERROR|CRITICAL|FAIL:|odoo.tests.result)" "$LOG" | grep -v "py.warnings" | cut -c1-400 || true
 
 log "Running the suite-level tests in tests/"
-"$PY" -m pytest -q -p no:cacheprovider "$ROOT/tests" --junitxml="$JUNIT" 2>&1 | tail -n 15
+AFTERSALES_TEST_DB="$DB" AFTERSALES_ODOO_CONF="$ODOO_CONF" PYTHONPATH="$(odoo_src)" \
+    "$PY" -m pytest -q -p no:cacheprovider "$ROOT/tests" --junitxml="$JUNIT" 2>&1 | tail -n 25
 PYTEST_RC=${PIPESTATUS[0]}
 set -e
 

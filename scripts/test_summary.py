@@ -13,9 +13,7 @@ import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-RESULT_RE = re.compile(
-    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
-)
+RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r" INFO \S+ (odoo\.addons\.[\w.]+): skipped (.*)")
 # Install-time problems in our own modules that Odoo only logs: missing
 # access rules, invalid views, broken fields. A test's own log lines
@@ -50,9 +48,7 @@ def read_odoo_log(path, returncode, tally):
                 tally.problems.append(f"install log: {line.strip()}")
                 tally.failed += 1
     if not results:
-        tally.problems.append(
-            "the Odoo run printed no test result (did the modules install?)"
-        )
+        tally.problems.append("the Odoo run printed no test result (did the modules install?)")
         tally.failed += 1
     for failed, errors, run in results:
         tally.failed += failed + errors

@@ -28,9 +28,7 @@ def rows(root):
 @pytest.fixture(scope="module")
 def test_names(root):
     names = set()
-    for path in list(root.glob("addons/*/tests/*.py")) + list(
-        root.glob("tests/**/*.py")
-    ):
+    for path in list(root.glob("addons/*/tests/*.py")) + list(root.glob("tests/**/*.py")):
         names |= set(re.findall(r"def (test_\w+)", path.read_text()))
     return names
 

@@ -16,9 +16,7 @@ class AftersalesComplaintCategory(models.Model):
     _rec_name = "complete_name"
 
     name = fields.Char(required=True, translate=True)
-    complete_name = fields.Char(
-        compute="_compute_complete_name", store=True, recursive=True
-    )
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     parent_id = fields.Many2one(
         "aftersales.complaint.category",
         string="Category",
@@ -27,9 +25,7 @@ class AftersalesComplaintCategory(models.Model):
         help="Empty for a category; the category for a sub-type.",
     )
     parent_path = fields.Char(index=True)
-    child_ids = fields.One2many(
-        "aftersales.complaint.category", "parent_id", string="Sub-types"
-    )
+    child_ids = fields.One2many("aftersales.complaint.category", "parent_id", string="Sub-types")
     code = fields.Char()
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
@@ -45,9 +41,7 @@ class AftersalesComplaintCategory(models.Model):
     @api.constrains("parent_id")
     def _check_two_levels(self):
         if self._has_cycle():
-            raise ValidationError(
-                self.env._("A complaint category cannot contain itself.")
-            )
+            raise ValidationError(self.env._("A complaint category cannot contain itself."))
         for categ in self:
             if categ.parent_id.parent_id:
                 raise ValidationError(

@@ -10,6 +10,5 @@ class ResConfigSettings(models.TransientModel):
         string="Repeat Complaint Window (days)",
         config_parameter="aftersales_complaint.repeat_window_days",
         default=180,
-        help="The same problem complained about again within this window doubles "
-        "the penalty (C8).",
+        help="The same problem complained about again within this window doubles the penalty (C8).",
     )

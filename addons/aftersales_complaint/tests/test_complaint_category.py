@@ -18,14 +18,11 @@ class TestComplaintCategory(TransactionCase):
 
     def test_c2_categories_and_subtypes_shipped(self):
         Categ = self.env["aftersales.complaint.category"]
-        tops = Categ.search(
-            [("parent_id", "=", False), ("code", "in", ["PQ", "SV", "PR"])]
-        )
+        tops = Categ.search([("parent_id", "=", False), ("code", "in", ["PQ", "SV", "PR"])])
         self.assertEqual(len(tops), 3)
         quality = self.env.ref("aftersales_complaint.categ_product_quality")
         self.assertEqual(
-            set(quality.child_ids.mapped("code"))
-            >= {"PQ-DEF", "PQ-SPEC", "PQ-TOL", "PQ-MAL"},
+            set(quality.child_ids.mapped("code")) >= {"PQ-DEF", "PQ-SPEC", "PQ-TOL", "PQ-MAL"},
             True,
         )
         self.assertEqual(

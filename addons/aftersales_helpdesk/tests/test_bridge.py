@@ -8,9 +8,7 @@ class TestHelpdeskBridge(TransactionCase):
     """C12: the bridge installs by itself beside complaints and helpdesk."""
 
     def test_bridge_is_auto_install(self):
-        module = self.env["ir.module.module"].search(
-            [("name", "=", "aftersales_helpdesk")]
-        )
+        module = self.env["ir.module.module"].search([("name", "=", "aftersales_helpdesk")])
         self.assertTrue(module.auto_install)
         self.assertEqual(
             set(module.dependencies_id.mapped("name")),

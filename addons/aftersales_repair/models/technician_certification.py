@@ -25,9 +25,7 @@ class AftersalesTechnicianCertification(models.Model):
         "product.category", string="Product Category", required=True, index=True
     )
     reference = fields.Char(string="Certificate No.")
-    date_valid = fields.Date(
-        string="Valid From", required=True, default=fields.Date.context_today
-    )
+    date_valid = fields.Date(string="Valid From", required=True, default=fields.Date.context_today)
     date_expiry = fields.Date(string="Expires On")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -44,6 +42,4 @@ class AftersalesTechnicianCertification(models.Model):
 
     def _is_valid_on(self, day):
         self.ensure_one()
-        return self.date_valid <= day and (
-            not self.date_expiry or day <= self.date_expiry
-        )
+        return self.date_valid <= day and (not self.date_expiry or day <= self.date_expiry)

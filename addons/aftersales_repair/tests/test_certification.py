@@ -39,9 +39,7 @@ class TestCertification(TransactionCase):
         self.assertFalse(self.own._is_valid_on(date(2025, 12, 31)))
         self.assertTrue(self.own._is_valid_on(date(2026, 6, 1)))
         self.assertFalse(self.own._is_valid_on(date(2028, 1, 1)))
-        self.assertTrue(
-            self.others._is_valid_on(date(2040, 1, 1)), "no expiry: valid for good"
-        )
+        self.assertTrue(self.others._is_valid_on(date(2040, 1, 1)), "no expiry: valid for good")
 
     def test_expiry_before_validity_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "cannot expire before"):
@@ -49,25 +47,15 @@ class TestCertification(TransactionCase):
 
     def test_technician_sees_only_own_certifications(self):
         Cert = self.env["aftersales.technician.certification"]
-        seen = Cert.with_user(self.users["technician"]).search(
-            [("categ_id", "=", self.categ.id)]
-        )
-        self.assertEqual(
-            seen, self.own, "X2: technicians see their own certifications only"
-        )
-        seen = Cert.with_user(self.users["supervisor"]).search(
-            [("categ_id", "=", self.categ.id)]
-        )
-        self.assertEqual(
-            seen, self.own | self.others, "supervisors see every technician's"
-        )
+        seen = Cert.with_user(self.users["technician"]).search([("categ_id", "=", self.categ.id)])
+        self.assertEqual(seen, self.own, "X2: technicians see their own certifications only")
+        seen = Cert.with_user(self.users["supervisor"]).search([("categ_id", "=", self.categ.id)])
+        self.assertEqual(seen, self.own | self.others, "supervisors see every technician's")
 
     def test_technician_cannot_certify_themselves(self):
         with self.assertRaises(AccessError):
             self.env["aftersales.technician.certification"].with_user(
                 self.users["technician"]
-            ).create(
-                {"user_id": self.users["technician"].id, "categ_id": self.categ.id}
-            )
+            ).create({"user_id": self.users["technician"].id, "categ_id": self.categ.id})
         with self.assertRaises(AccessError):
             self.own.with_user(self.users["technician"]).date_expiry = date(2099, 1, 1)

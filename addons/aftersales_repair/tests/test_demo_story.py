@@ -14,15 +14,9 @@ class TestDemoStory(TransactionCase):
         suburban = self.env.ref("aftersales_repair.zone_suburban")
         self.assertEqual((urban.arrival_sla_hours, suburban.arrival_sla_hours), (6, 7))
         for tech in urban.technician_ids | suburban.technician_ids:
-            self.assertTrue(
-                tech.has_group("aftersales_warranty.group_aftersales_technician")
-            )
-            self.assertTrue(
-                tech.employee_id.resource_calendar_id, f"{tech.name} has working hours"
-            )
-            self.assertTrue(
-                tech.aftersales_certification_ids, f"{tech.name} is certified"
-            )
+            self.assertTrue(tech.has_group("aftersales_warranty.group_aftersales_technician"))
+            self.assertTrue(tech.employee_id.resource_calendar_id, f"{tech.name} has working hours")
+            self.assertTrue(tech.aftersales_certification_ids, f"{tech.name} is certified")
         products = self.env["product.product"].search(
             [
                 (
@@ -34,9 +28,7 @@ class TestDemoStory(TransactionCase):
         )
         self.assertTrue(products)
         self.assertEqual(set(products.mapped("tracking")), {"serial"})
-        self.assertTrue(
-            all(p.product_tmpl_id._aftersales_warranty_policy() for p in products)
-        )
+        self.assertTrue(all(p.product_tmpl_id._aftersales_warranty_policy() for p in products))
         self.assertTrue(
             self.env.ref("aftersales_warranty.partner_huaxin_hotel").phone,
             "customers have phones",

@@ -22,15 +22,11 @@ class TestZone(TransactionCase):
         )
 
     def test_zone_defaults_to_company_calendar(self):
-        self.assertEqual(
-            self.zone.resource_calendar_id, self.env.company.resource_calendar_id
-        )
+        self.assertEqual(self.zone.resource_calendar_id, self.env.company.resource_calendar_id)
 
     def test_sla_must_be_positive(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(CheckViolation):
-            self.env["aftersales.zone"].create(
-                {"name": "Nowhere", "arrival_sla_hours": 0}
-            )
+            self.env["aftersales.zone"].create({"name": "Nowhere", "arrival_sla_hours": 0})
 
     def test_code_unique_per_company(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(UniqueViolation):
@@ -45,9 +41,7 @@ class TestZone(TransactionCase):
         for role in ("desk", "technician", "supervisor"):
             zone = self.zone.with_user(self.users[role])
             self.assertEqual(zone.arrival_sla_hours, 6, f"{role} reads zones")
-            with self.assertRaises(
-                AccessError, msg=f"X2: {role} must not change a zone's SLA"
-            ):
+            with self.assertRaises(AccessError, msg=f"X2: {role} must not change a zone's SLA"):
                 zone.write({"arrival_sla_hours": 12})
         self.zone.with_user(self.users["manager"]).write({"arrival_sla_hours": 5})
         self.assertEqual(self.zone.arrival_sla_hours, 5)

@@ -10,6 +10,5 @@ class ResConfigSettings(models.TransientModel):
         string="Low Score Opens a Complaint (below)",
         config_parameter="aftersales_survey.low_score_threshold",
         default=2.0,
-        help="A survey answer whose average rating (1 to 4) is below this opens a "
-        "complaint (V4).",
+        help="A survey answer whose average rating (1 to 4) is below this opens a complaint (V4).",
     )

@@ -15,9 +15,7 @@ class TestRatingCriterion(TransactionCase):
 
     def test_four_v2_criteria(self):
         criteria = self.env["aftersales.rating.criterion"].search([])
-        self.assertEqual(
-            set(criteria.mapped("code")), {"attitude", "skill", "arrival", "promise"}
-        )
+        self.assertEqual(set(criteria.mapped("code")), {"attitude", "skill", "arrival", "promise"})
         self.assertAlmostEqual(sum(criteria.mapped("weight")), 100.0)
 
     def test_weight_is_a_percentage(self):

@@ -15,8 +15,7 @@ class ProductCategory(models.Model):
 
     def _aftersales_warranty_policy(self):
         """The category's policy, inherited from the closest parent that has one."""
-        self.ensure_one()
-        category = self
+        category = self[:1]
         while category and not category.aftersales_warranty_policy_id:
             category = category.parent_id
         return category.aftersales_warranty_policy_id

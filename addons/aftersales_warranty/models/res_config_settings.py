@@ -24,6 +24,8 @@ class ResConfigSettings(models.TransientModel):
         string="Free Maintenance Ending Notice (days)",
         config_parameter="aftersales_warranty.free_period_notice_days",
         default=90,
-        help="How long before a free maintenance period ends the sales director "
-        "is told (W5).",
+        help="How long before a free maintenance period ends the sales director is told (W5).",
+    )
+    aftersales_sales_director_id = fields.Many2one(
+        related="company_id.aftersales_sales_director_id", readonly=False
     )

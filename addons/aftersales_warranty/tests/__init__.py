@@ -2,3 +2,12 @@ from . import test_roles
 from . import test_warranty_policy
 from . import test_settings
 from . import test_ui
+from . import test_certificate
+from . import test_coverage
+from . import test_contract
+from . import test_contract_lifecycle
+from . import test_part_substitute
+from . import test_customer_archive
+from . import test_portal
+from . import test_delivery_tour
+from . import test_multi_company

@@ -14,14 +14,51 @@ def make_role_users(env):
         )
         for role in roles
     }
-    users["employee"] = new_test_user(
-        env, login="as_test_employee", groups="base.group_user"
-    )
-    users["portal"] = new_test_user(
-        env, login="as_test_portal", groups="base.group_portal"
-    )
+    users["employee"] = new_test_user(env, login="as_test_employee", groups="base.group_user")
+    users["portal"] = new_test_user(env, login="as_test_portal", groups="base.group_portal")
     return users
 
 
 def link(record):
     return [Command.link(record.id)]
+
+
+class WarrantyFixtures:
+    """Records most warranty tests need: a 2-year policy, a serial-tracked
+    product using it, serials, a customer."""
+
+    @classmethod
+    def setup_warranty_fixtures(cls):
+        env = cls.env
+        cls.policy = env["aftersales.warranty.policy"].create(
+            {"name": "Two years", "period": 2, "period_unit": "year"}
+        )
+        cls.product = env["product.product"].create(
+            {
+                "name": "Test air conditioner",
+                "is_storable": True,
+                "tracking": "serial",
+                "aftersales_warranty_policy_id": cls.policy.id,
+            }
+        )
+        cls.lots = env["stock.lot"].create(
+            [{"name": f"TEST-SN-{i:03d}", "product_id": cls.product.id} for i in range(3)]
+        )
+        cls.customer = env["res.partner"].create(
+            {"name": "Test Customer Co.", "is_company": True, "email": "c@example.com"}
+        )
+
+    @classmethod
+    def make_certificate(cls, lot, start, activate=True, **extra):
+        cert = cls.env["aftersales.warranty.certificate"].create(
+            {
+                "partner_id": cls.customer.id,
+                "product_id": lot.product_id.id,
+                "lot_id": lot.id,
+                "date_start": start,
+                **extra,
+            }
+        )
+        if activate:
+            cert.action_activate()
+        return cert

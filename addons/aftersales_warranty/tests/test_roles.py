@@ -38,34 +38,20 @@ class TestRoles(TransactionCase):
                 f"X2: an executive has every right of the {role} role",
             )
         supervisor = self.users["supervisor"]
-        self.assertTrue(
-            supervisor.has_group("aftersales_warranty.group_aftersales_desk")
-        )
-        self.assertTrue(
-            supervisor.has_group("aftersales_warranty.group_aftersales_technician")
-        )
-        self.assertFalse(
-            supervisor.has_group("aftersales_warranty.group_aftersales_manager")
-        )
+        self.assertTrue(supervisor.has_group("aftersales_warranty.group_aftersales_desk"))
+        self.assertTrue(supervisor.has_group("aftersales_warranty.group_aftersales_technician"))
+        self.assertFalse(supervisor.has_group("aftersales_warranty.group_aftersales_manager"))
         technician = self.users["technician"]
-        self.assertFalse(
-            technician.has_group("aftersales_warranty.group_aftersales_desk")
-        )
-        self.assertFalse(
-            technician.has_group("aftersales_warranty.group_aftersales_supervisor")
-        )
+        self.assertFalse(technician.has_group("aftersales_warranty.group_aftersales_desk"))
+        self.assertFalse(technician.has_group("aftersales_warranty.group_aftersales_supervisor"))
 
     def test_only_managers_change_warranty_policies(self):
         for role in ("desk", "technician", "supervisor", "employee"):
             policy = self.policy.with_user(self.users[role])
             self.assertEqual(policy.name, "Test policy", f"{role} can read policies")
-            with self.assertRaises(
-                AccessError, msg=f"X2: {role} must not edit a policy"
-            ):
+            with self.assertRaises(AccessError, msg=f"X2: {role} must not edit a policy"):
                 policy.write({"period": 3})
-            with self.assertRaises(
-                AccessError, msg=f"X2: {role} must not create a policy"
-            ):
+            with self.assertRaises(AccessError, msg=f"X2: {role} must not create a policy"):
                 policy.create({"name": "Rogue", "period": 1})
         manager_policy = self.policy.with_user(self.users["manager"])
         manager_policy.write({"period": 3})

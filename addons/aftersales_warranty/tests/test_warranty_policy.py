@@ -15,12 +15,8 @@ class TestWarrantyPolicy(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         Policy = cls.env["aftersales.warranty.policy"]
-        cls.two_years = Policy.create(
-            {"name": "2 years", "period": 2, "period_unit": "year"}
-        )
-        cls.six_months = Policy.create(
-            {"name": "6 months", "period": 6, "period_unit": "month"}
-        )
+        cls.two_years = Policy.create({"name": "2 years", "period": 2, "period_unit": "year"})
+        cls.six_months = Policy.create({"name": "6 months", "period": 6, "period_unit": "month"})
         cls.parent_categ = cls.env["product.category"].create(
             {"name": "Appliances", "aftersales_warranty_policy_id": cls.two_years.id}
         )
@@ -42,24 +38,19 @@ class TestWarrantyPolicy(TransactionCase):
         self.assertEqual(
             product._aftersales_warranty_policy(),
             self.two_years,
-            "W1: without its own policy a product takes its category's "
-            "(inherited from parents)",
+            "W1: without its own policy a product takes its category's (inherited from parents)",
         )
         product.aftersales_warranty_policy_id = self.six_months
         self.assertEqual(product._aftersales_warranty_policy(), self.six_months)
 
     def test_product_without_any_policy(self):
         categ = self.env["product.category"].create({"name": "No warranty"})
-        product = self.env["product.template"].create(
-            {"name": "Cable", "categ_id": categ.id}
-        )
+        product = self.env["product.template"].create({"name": "Cable", "categ_id": categ.id})
         self.assertFalse(product._aftersales_warranty_policy())
 
     def test_period_must_be_positive(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(CheckViolation):
-            self.env["aftersales.warranty.policy"].create(
-                {"name": "Broken", "period": 0}
-            )
+            self.env["aftersales.warranty.policy"].create({"name": "Broken", "period": 0})
 
     def test_display_name_shows_period(self):
         self.assertEqual(self.six_months.display_name, "6 months (6 Months)")

@@ -1,0 +1,141 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class AftersalesMaintenanceContract(models.Model):
+    """The daily lifecycle of maintenance contracts (W5): expiry, the renewal
+    notice with its CRM opportunity, and the sales director's warning before a
+    free maintenance period ends. Each step works on a batch with a fixed
+    number of queries, processes a contract once per term however often it
+    runs, and locks what it processes so that two workers never share it."""
+
+    _inherit = "aftersales.maintenance.contract"
+
+    def _param_days(self, key, default):
+        return int(self.env["ir.config_parameter"].sudo().get_param(key, default))
+
+    @api.model
+    def _expire_batch(self, today, limit):
+        contracts = self._locked_batch(
+            [("state", "in", ("running", "expiring")), ("date_end", "<", today)], limit
+        )
+        if not contracts:
+            return 0
+        contracts.with_context(tracking_disable=True).write({"state": "expired"})
+        body = self.env._("The contract has ended: Running → Expired.")
+        contracts._message_log_batch(dict.fromkeys(contracts.ids, body))
+        return len(contracts)
+
+    @api.model
+    def _renewal_notice_batch(self, today, limit):
+        """Renewal notice to the customer and one opportunity for the
+        salesperson, for contracts ending within the notice period."""
+        notice = self._param_days("aftersales_warranty.renewal_notice_days", 30)
+        contracts = self._locked_batch(
+            [
+                ("state", "=", "running"),
+                ("is_free_maintenance", "=", False),
+                ("renewal_lead_id", "=", False),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + relativedelta(days=notice)),
+            ],
+            limit,
+        )
+        if not contracts:
+            return 0
+        stage = self.env["crm.stage"].search([("is_won", "=", False)], limit=1)
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .with_context(mail_create_nolog=True, tracking_disable=True)
+            .create([contract._renewal_lead_vals(stage) for contract in contracts])
+        )
+        for contract, lead in zip(contracts, leads, strict=True):
+            contract.renewal_lead_id = lead
+        contracts.with_context(tracking_disable=True).write({"state": "expiring"})
+        template = self.env.ref("aftersales_warranty.mail_template_contract_renewal")
+        template.sudo().send_mail_batch(contracts.ids)
+        bodies = {
+            contract.id: self.env._(
+                "Renewal notice sent to the customer; opportunity %(lead)s created "
+                "for %(user)s. Running → Expiring.",
+                lead=contract.renewal_lead_id.name,
+                user=contract.user_id.name or "-",
+            )
+            for contract in contracts
+        }
+        contracts._message_log_batch(bodies)
+        return len(contracts)
+
+    def _renewal_lead_vals(self, stage):
+        self.ensure_one()
+        return {
+            "name": self.env._("Renewal of %s", self.name),
+            "type": "opportunity",
+            "partner_id": self.partner_id.id,
+            "user_id": self.user_id.id,
+            # given, not computed: crm computes a lead's team one lead at a time
+            "team_id": self.user_id.sale_team_id.id,
+            "company_id": self.company_id.id,
+            "expected_revenue": self.fee,
+            "date_deadline": self.date_end,
+            "stage_id": stage.id,
+            "aftersales_contract_id": self.id,
+        }
+
+    @api.model
+    def _free_period_notice_batch(self, today, limit):
+        """An activity for the sales director when a free maintenance period
+        ends within the configured notice (three months by default)."""
+        notice = self._param_days("aftersales_warranty.free_period_notice_days", 90)
+        contracts = self._locked_batch(
+            [
+                ("state", "in", ("running", "expiring")),
+                ("is_free_maintenance", "=", True),
+                ("free_end_notified", "=", False),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + relativedelta(days=notice)),
+            ],
+            limit,
+        )
+        if not contracts:
+            return 0
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": contract.id,
+                    "activity_type_id": todo.id,
+                    "user_id": contract._sales_director().id,
+                    "date_deadline": today,
+                    "summary": self.env._("Free maintenance ends on %s", contract.date_end),
+                    "note": self.env._(
+                        "Offer %(customer)s a paid maintenance contract.",
+                        customer=contract.partner_id.name,
+                    ),
+                }
+                for contract in contracts
+            ]
+        )
+        contracts.write({"free_end_notified": True})
+        return len(contracts)
+
+    def _sales_director(self):
+        self.ensure_one()
+        return (
+            self.company_id.aftersales_sales_director_id
+            or self.user_id.sale_team_id.user_id
+            or self.user_id
+            or self.env.user
+        )
+
+    @api.model
+    def _cron_contract_lifecycle(self, batch_size=500):
+        today = fields.Date.context_today(self)
+        steps = (self._expire_batch, self._renewal_notice_batch, self._free_period_notice_batch)
+        return sum(self._run_batches(lambda s=step: s(today, batch_size)) for step in steps)

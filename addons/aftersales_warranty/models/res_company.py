@@ -1,0 +1,15 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    aftersales_sales_director_id = fields.Many2one(
+        "res.users",
+        string="Sales Director",
+        domain="[('share', '=', False)]",
+        help="Told before a free maintenance period ends (W5). Empty: the "
+        "salesperson's sales team leader.",
+    )

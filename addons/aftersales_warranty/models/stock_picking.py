@@ -1,0 +1,78 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import fields, models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    def _action_done(self):
+        res = super()._action_done()
+        self._aftersales_issue_certificates()
+        return res
+
+    def _aftersales_issue_certificates(self):
+        """Issue and activate the warranty certificates of validated customer
+        deliveries (W2): one per serial of a serial-tracked product, one per
+        delivery line otherwise, for products that have a warranty policy. A
+        serial that already has an active certificate keeps it."""
+        deliveries = self.filtered(
+            lambda p: (
+                p.state == "done"
+                and p.picking_type_code == "outgoing"
+                and p.location_dest_id.usage == "customer"
+            )
+        )
+        vals_list = []
+        for move in deliveries.move_ids.filtered(lambda m: m.state == "done"):
+            policy = move.product_id.product_tmpl_id._aftersales_warranty_policy()
+            if not policy:
+                continue
+            day = fields.Date.context_today(move, move.date)
+            base = {
+                "partner_id": (move.picking_id.partner_id or move.partner_id).id,
+                "product_id": move.product_id.id,
+                "policy_id": policy.id,
+                "issue_type": "delivery",
+                "picking_id": move.picking_id.id,
+                "move_id": move.id,
+                "date_start": day,
+                "date_issued": day,
+                "company_id": move.company_id.id,
+                "user_id": move.picking_id.user_id.id,
+            }
+            if move.product_id.tracking == "serial":
+                for lot in move.move_line_ids.lot_id:
+                    vals_list.append(dict(base, lot_id=lot.id, quantity=1))
+            else:
+                vals_list.append(dict(base, quantity=move.product_qty))
+        if not vals_list:
+            return self.env["aftersales.warranty.certificate"]
+        Certificate = self.env["aftersales.warranty.certificate"].sudo()
+        kept = Certificate.search(
+            [
+                ("lot_id", "in", [v["lot_id"] for v in vals_list if v.get("lot_id")]),
+                ("state", "=", "active"),
+            ]
+        )
+        vals_list = [v for v in vals_list if v.get("lot_id") not in kept.lot_id.ids]
+        certificates = Certificate.create(vals_list)
+        certificates.action_activate()
+        for picking in deliveries:
+            issued = certificates.filtered(lambda c, p=picking: c.picking_id == p)
+            still = kept.filtered(lambda c, p=picking: c.lot_id in p.move_line_ids.lot_id)
+            if issued:
+                picking.message_post(
+                    body=Markup(self.env._("Warranty certificates issued: %s"))
+                    % Markup(", ").join(c._get_html_link() for c in issued)
+                )
+            if still:
+                picking.message_post(
+                    body=Markup(
+                        self.env._("Serials already under warranty kept their certificate: %s")
+                    )
+                    % Markup(", ").join(c._get_html_link() for c in still)
+                )
+        return certificates

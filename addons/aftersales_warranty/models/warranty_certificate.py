@@ -1,0 +1,270 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CERTIFICATE_STATES = [
+    ("draft", "Draft"),
+    ("active", "Active"),
+    ("expired", "Expired"),
+    ("void", "Void"),
+]
+
+
+class AftersalesWarrantyCertificate(models.Model):
+    """A warranty certificate (W2): the customer's proof that one serial (or
+    one delivered line) is under warranty, from the day of delivery or
+    acceptance, on the terms of its policy, with the record of the warranty
+    services done on it (S11)."""
+
+    _name = "aftersales.warranty.certificate"
+    _description = "Warranty Certificate"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.numbered.mixin",
+    ]
+    _sequence_code = "aftersales.warranty.certificate"
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    state = fields.Selection(
+        CERTIFICATE_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True, tracking=True
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, index=True
+    )
+    product_id = fields.Many2one("product.product", required=True, index=True, tracking=True)
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('product_id', '=', product_id)]",
+    )
+    quantity = fields.Float(default=1.0, digits="Product Unit")
+    policy_id = fields.Many2one(
+        "aftersales.warranty.policy",
+        string="Warranty Policy",
+        required=True,
+        tracking=True,
+        compute="_compute_policy_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    lifetime_service = fields.Boolean(related="policy_id.lifetime_service")
+    issue_type = fields.Selection(
+        [("delivery", "On Delivery"), ("acceptance", "On Acceptance")],
+        required=True,
+        default="acceptance",
+        help="Delivery: issued when the delivery is validated. Acceptance: issued "
+        "by hand when an installation or works job is accepted.",
+    )
+    picking_id = fields.Many2one("stock.picking", string="Delivery", readonly=True)
+    move_id = fields.Many2one("stock.move", string="Delivery Line", readonly=True)
+    date_acceptance = fields.Date(string="Accepted On", tracking=True)
+    date_issued = fields.Date(string="Issued On", default=fields.Date.context_today, required=True)
+    late_issue = fields.Boolean(
+        compute="_compute_late_issue",
+        store=True,
+        help="Issued more days after acceptance than the configured deadline (W2).",
+    )
+    date_start = fields.Date(
+        string="Start Date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    date_end = fields.Date(
+        string="End Date",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    scope = fields.Html(
+        compute="_compute_policy_texts", store=True, readonly=False, precompute=True
+    )
+    terms = fields.Html(
+        compute="_compute_policy_texts", store=True, readonly=False, precompute=True
+    )
+    service_ids = fields.One2many(
+        "aftersales.warranty.service", "certificate_id", string="Service Record"
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user if not self.env.user._is_superuser() else False,
+        help="The customer's contact for this warranty, printed on the certificate.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _lot_state_idx = models.Index("(lot_id, state, date_end)")
+    _one_active_per_serial = models.UniqueIndex(
+        "(lot_id) WHERE state = 'active' AND lot_id IS NOT NULL",
+        "A serial number can have only one active warranty certificate.",
+    )
+
+    @api.depends("product_id")
+    def _compute_policy_id(self):
+        for cert in self:
+            template = cert.product_id.product_tmpl_id
+            cert.policy_id = template._aftersales_warranty_policy() if template else False
+
+    @api.depends("policy_id", "date_start")
+    def _compute_date_end(self):
+        for cert in self:
+            if cert.policy_id and cert.date_start:
+                cert.date_end = cert.policy_id._end_date(cert.date_start)
+
+    @api.depends("policy_id")
+    def _compute_policy_texts(self):
+        for cert in self:
+            cert.scope = cert.policy_id.scope
+            cert.terms = cert.policy_id.terms
+
+    @api.depends("issue_type", "date_acceptance", "date_issued")
+    def _compute_late_issue(self):
+        deadline = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("aftersales_warranty.certificate_issue_days", 3)
+        )
+        for cert in self:
+            cert.late_issue = bool(
+                cert.issue_type == "acceptance"
+                and cert.date_acceptance
+                and cert.date_issued
+                and (cert.date_issued - cert.date_acceptance).days > deadline
+            )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for cert in self:
+            if cert.date_end < cert.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "Certificate %(name)s would end (%(end)s) before it starts (%(start)s).",
+                        name=cert.name,
+                        end=cert.date_end,
+                        start=cert.date_start,
+                    )
+                )
+
+    @api.constrains("lot_id", "product_id")
+    def _check_lot_product(self):
+        for cert in self:
+            if cert.lot_id and cert.lot_id.product_id != cert.product_id:
+                raise ValidationError(
+                    self.env._(
+                        "Serial %(lot)s is not a serial of %(product)s.",
+                        lot=cert.lot_id.name,
+                        product=cert.product_id.display_name,
+                    )
+                )
+
+    def _compute_access_url(self):
+        for cert in self:
+            cert.access_url = f"/my/warranties/{cert.id}"
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Warranty Certificate - %s", self.name)
+
+    def _check_no_other_active(self):
+        """A friendly error before the unique index would refuse the write."""
+        lots = self.lot_id
+        if not lots:
+            return
+        clashes = self.search(
+            [("lot_id", "in", lots.ids), ("state", "=", "active"), ("id", "not in", self.ids)]
+        )
+        clashing_lots = clashes.lot_id
+        duplicated = self.filtered(lambda c: c.lot_id).lot_id
+        if clashes or len(duplicated) < len(self.filtered(lambda c: c.lot_id)):
+            lot = clashing_lots[:1] or duplicated[:1]
+            raise ValidationError(
+                self.env._(
+                    "Serial %(lot)s already has an active warranty certificate "
+                    "(%(certificate)s). Void it first.",
+                    lot=lot.name,
+                    certificate=", ".join(clashes.mapped("name")) or self.env._("this batch"),
+                )
+            )
+
+    def action_activate(self):
+        not_draft = self.filtered(lambda c: c.state != "draft")
+        if not_draft:
+            raise UserError(
+                self.env._(
+                    "Only draft certificates can be activated: %s",
+                    ", ".join(not_draft.mapped("name")),
+                )
+            )
+        self._check_no_other_active()
+        self.write({"state": "active"})
+        return True
+
+    def action_void(self):
+        if self.filtered(lambda c: c.state == "void"):
+            raise UserError(self.env._("This certificate is already void."))
+        self.write({"state": "void"})
+        return True
+
+    def action_reset_draft(self):
+        if self.filtered(lambda c: c.state != "void"):
+            raise UserError(self.env._("Only void certificates can be reset to draft."))
+        self.write({"state": "draft"})
+        return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A certificate that was issued keeps its history: void it "
+                    "instead of deleting it."
+                )
+            )
+
+    def _covers(self, day):
+        self.ensure_one()
+        return self.state == "active" and self.date_start <= day <= self.date_end
+
+    # Scheduled action ---------------------------------------------------
+
+    @api.model
+    def _expire_batch(self, today, limit):
+        """Expire at most ``limit`` active certificates ended before ``today``.
+        Returns how many were expired. Costs the same queries for 1 or ``limit``
+        certificates: one search, one lock, one update, one batch of notes."""
+        certs = self._locked_batch([("state", "=", "active"), ("date_end", "<", today)], limit)
+        if not certs:
+            return 0
+        certs.with_context(tracking_disable=True).write({"state": "expired"})
+        body = self.env._("Warranty ended: the certificate is now expired.")
+        certs._message_log_batch(dict.fromkeys(certs.ids, body))
+        return len(certs)
+
+    @api.model
+    def _cron_expire_certificates(self, batch_size=1000):
+        today = fields.Date.context_today(self)
+        return self._run_batches(lambda: self._expire_batch(today, batch_size))

@@ -1,0 +1,111 @@
+"""W5/X: two workers running the contract renewal action at the same moment
+never send a notice or create an opportunity twice.
+
+Runs against the throwaway database of `make test` (AFTERSALES_TEST_DB), after
+the modules' own tests, with real committed transactions in two threads: the
+situation of two Odoo workers, which a TransactionCase cannot produce."""
+
+import itertools
+import os
+import threading
+from datetime import timedelta
+
+import psycopg2.errors
+import pytest
+
+serials = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def registry():
+    db = os.environ.get("AFTERSALES_TEST_DB")
+    conf = os.environ.get("AFTERSALES_ODOO_CONF")
+    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
+    import odoo
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
+    return odoo, Registry(db)
+
+
+def _env(odoo, cr):
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+def _make_due_contracts(odoo, registry, count):
+    with registry.cursor() as cr:
+        env = _env(odoo, cr)
+        Contract = env["aftersales.maintenance.contract"]
+        today = odoo.fields.Date.context_today(Contract)
+        product = env["product.product"].create(
+            {"name": "Worker test unit", "is_storable": True, "tracking": "serial"}
+        )
+        customer = env["res.partner"].create(
+            {"name": "Worker test customer", "email": "w@example.com"}
+        )
+        lots = env["stock.lot"].create(
+            [{"name": f"MW-{next(serials)}", "product_id": product.id} for _i in range(count)]
+        )
+        contracts = Contract.create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "date_start": today - timedelta(days=200),
+                    "date_end": today + timedelta(days=10),
+                    "fee": 500,
+                    "inspections_per_year": 0,
+                    "lot_ids": [odoo.Command.set(lot.ids)],
+                }
+                for lot in lots
+            ]
+        )
+        contracts.action_start()
+        return contracts.ids, today
+
+
+def _run_in_threads(odoo, registry, today, workers=2):
+    barrier = threading.Barrier(workers)
+    outcomes = []
+
+    def worker():
+        with registry.cursor() as cr:
+            env = _env(odoo, cr)
+            barrier.wait()
+            try:
+                done = env["aftersales.maintenance.contract"]._renewal_notice_batch(today, 1000)
+                cr.commit()
+                outcomes.append(done)
+            except psycopg2.errors.SerializationFailure:
+                cr.rollback()
+                outcomes.append("retry later")
+
+    threads = [threading.Thread(target=worker) for _i in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcomes
+
+
+def test_two_workers_never_renew_twice(registry):
+    odoo, reg = registry
+    contract_ids, today = _make_due_contracts(odoo, reg, 40)
+    for _round in range(3):  # the second and third rounds are the reruns
+        outcomes = _run_in_threads(odoo, reg, today)
+        assert len(outcomes) == 2, outcomes
+    with reg.cursor() as cr:
+        env = _env(odoo, cr)
+        contracts = env["aftersales.maintenance.contract"].browse(contract_ids)
+        leads = env["crm.lead"].search([("aftersales_contract_id", "in", contract_ids)])
+        mails = env["mail.mail"].search(
+            [
+                ("model", "=", contracts._name),
+                ("res_id", "in", contract_ids),
+                ("recipient_ids", "in", contracts.partner_id.ids),
+            ]
+        )
+        assert len(leads) == 40, "exactly one opportunity per contract"
+        assert sorted(leads.aftersales_contract_id.ids) == sorted(contract_ids)
+        assert len(mails) == 40, "exactly one renewal notice per contract"
+        assert set(contracts.mapped("state")) == {"expiring"}
