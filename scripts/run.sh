@@ -14,7 +14,7 @@ if psql -d postgres -tAc "select 1 from pg_database where datname = '$AFTERSALES
     odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" -u "$SUITE_MODULES" \
         --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 else
-    log "Creating database $AFTERSALES_DB with demo data and the whole suite (about a minute)"
+    log "Creating database $AFTERSALES_DB with demo data and the whole suite (a few minutes)"
     odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" --with-demo \
         --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 fi

@@ -72,6 +72,21 @@ SHOTS = [
         "wait_for": '.o_form_view .o_field_widget[name="lot_ids"]',
     },
     {
+        "name": "dispatch_board_supervisor",
+        "login": "supervisor",
+        "password": "supervisor",
+        "path": "/odoo/action-aftersales_repair.action_dispatch_board",
+        "wait_for": ".o_kanban_view .o_kanban_record",
+    },
+    {
+        "name": "service_request_technician",
+        "login": "tech3",
+        "password": "tech3",
+        "record": "aftersales_repair.request_greenfield_heater",
+        "path": "/odoo/action-aftersales_repair.action_service_request/{id}",
+        "wait_for": '.o_form_view .o_field_widget[name="coverage_reason"]',
+    },
+    {
         "name": "after_sales_settings_admin",
         "login": "admin",
         "password": "admin",

@@ -70,7 +70,12 @@ def test_access_rules_name_existing_groups(root, module):
     if module == "aftersales_helpdesk":
         assert not path.exists(), "the bridge adds no model"
         return
-    groups = {"base.group_user", "base.group_portal", "sales_team.group_sale_salesman"}
+    groups = {
+        "base.group_user",
+        "base.group_portal",
+        "sales_team.group_sale_salesman",
+        "stock.group_stock_user",
+    }
     security = (root / "addons/aftersales_warranty/security/aftersales_security.xml").read_text()
     groups |= {
         f"aftersales_warranty.{g}" for g in re.findall(r'id="(group_aftersales_\w+)"', security)

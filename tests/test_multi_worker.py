@@ -109,3 +109,83 @@ def test_two_workers_never_renew_twice(registry):
         assert sorted(leads.aftersales_contract_id.ids) == sorted(contract_ids)
         assert len(mails) == 40, "exactly one renewal notice per contract"
         assert set(contracts.mapped("state")) == {"expiring"}
+
+
+def _dispatch_in_threads(odoo, registry, request_id, supervisor_id, technician_ids):
+    """Two dispatchers press at the same moment, each for another
+    technician; like Odoo's RPC layer, a transaction that fails to serialize
+    is retried once."""
+    from odoo.exceptions import UserError
+
+    barrier = threading.Barrier(len(technician_ids))
+    outcomes = []
+
+    def dispatcher(technician_id):
+        for attempt in range(2):
+            with registry.cursor() as cr:
+                env = odoo.api.Environment(cr, supervisor_id, {})
+                request = env["aftersales.service.request"].browse(request_id)
+                if attempt == 0:
+                    barrier.wait()
+                try:
+                    request.write({"user_id": technician_id})
+                    cr.commit()
+                    outcomes.append(("assigned", technician_id))
+                    return
+                except psycopg2.errors.SerializationFailure:
+                    cr.rollback()
+                except UserError as error:
+                    cr.rollback()
+                    outcomes.append(("refused", str(error)))
+                    return
+        outcomes.append(("gave up", technician_id))
+
+    threads = [threading.Thread(target=dispatcher, args=(t,)) for t in technician_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcomes
+
+
+def test_two_dispatchers_never_assign_twice(registry):
+    odoo, reg = registry
+    with reg.cursor() as cr:
+        env = _env(odoo, cr)
+        sun = env.ref("aftersales_repair.user_tech_sun")
+        zhou = env.ref("aftersales_repair.user_tech_zhou")
+        env["aftersales.technician.certification"].create(
+            {
+                "user_id": zhou.id,
+                "categ_id": env.ref("aftersales_warranty.categ_air_conditioners").id,
+            }
+        )
+        request = env["aftersales.service.request"].create(
+            {
+                "partner_id": env.ref("aftersales_warranty.partner_li_ming").id,
+                "zone_id": env.ref("aftersales_repair.zone_urban").id,
+                "lot_id": env.ref("aftersales_warranty.lot_split_ac_001").id,
+                "fault_description": "Two dispatchers at once",
+            }
+        )
+        supervisor_id = env.ref("aftersales_warranty.user_supervisor").id
+        request_id, technicians = request.id, [sun.id, zhou.id]
+    outcomes = _dispatch_in_threads(odoo, reg, request_id, supervisor_id, technicians)
+    assigned = [o for o in outcomes if o[0] == "assigned"]
+    refused = [o for o in outcomes if o[0] == "refused"]
+    assert len(assigned) == 1, outcomes
+    assert len(refused) == 1, outcomes
+    assert "already dispatched" in refused[0][1] or "right now" in refused[0][1]
+    with reg.cursor() as cr:
+        env = _env(odoo, cr)
+        request = env["aftersales.service.request"].browse(request_id)
+        assert request.state == "dispatched"
+        assert request.user_id.id == assigned[0][1]
+        changes = env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", request._name),
+                ("mail_message_id.res_id", "=", request_id),
+                ("field_id.name", "=", "user_id"),
+            ]
+        )
+        assert len(changes) == 1, "one assignment in the chatter"

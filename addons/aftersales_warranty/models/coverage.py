@@ -1,12 +1,16 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.fields import Domain
+
+OPEN_CONTRACT_STATES = ("running", "expiring")
 
 
 class AftersalesCoverage(models.AbstractModel):
     """Answers the service desk's question while the customer is on the phone
     (W8): is this serial (or this customer's product) serviced free under
-    warranty, under a maintenance contract, or paid?"""
+    warranty, under a maintenance contract, or paid? Answers many questions at
+    once in the same few queries, for calls registered in batches."""
 
     _name = "aftersales.coverage"
     _description = "Warranty and Contract Coverage"
@@ -16,8 +20,81 @@ class AftersalesCoverage(models.AbstractModel):
         """Return a dict: ``category`` (free / contract / paid), ``reason``
         (a sentence for the desk), ``certificate``, ``contract`` and ``until``.
         Give a serial (``lot``), or a ``product`` and a ``partner``."""
-        day = on_date or fields.Date.context_today(self)
-        certificate = self._active_certificate(lot, product, partner, day)
+        return self._lookup_many([(lot, product, partner, on_date)])[0]
+
+    @api.model
+    def _lookup_many(self, questions):
+        """``questions``: (lot, product, partner, on_date) tuples; returns one
+        answer per question (see _lookup), in three queries in all."""
+        today = fields.Date.context_today(self)
+        questions = [
+            (lot or self.env["stock.lot"], product, partner, day or today)
+            for lot, product, partner, day in questions
+        ]
+        certificates, contracts = self._candidates(questions)
+        return [
+            self._answer(lot, product, partner, day, certificates, contracts)
+            for lot, product, partner, day in questions
+        ]
+
+    def _candidates(self, questions):
+        lots = self.env["stock.lot"].union(*(q[0] for q in questions))
+        by_product = [(q[1], q[2]) for q in questions if not q[0] and q[1] and q[2]]
+        products = self.env["product.product"].union(*(p for p, _partner in by_product))
+        partners = self.env["res.partner"].union(
+            *(partner.commercial_partner_id for _product, partner in by_product)
+        )
+        cert_domain = Domain("lot_id", "in", lots.ids) | (
+            Domain("product_id", "in", products.ids)
+            & Domain("commercial_partner_id", "in", partners.ids)
+        )
+        certificates = self.env["aftersales.warranty.certificate"].search(
+            cert_domain & Domain("state", "in", ("active", "expired")),
+            order="date_end desc",
+        )
+        contract_domain = (
+            Domain("lot_ids", "in", lots.ids)
+            | Domain("certificate_ids.lot_id", "in", lots.ids)
+            | (
+                Domain("commercial_partner_id", "in", partners.ids)
+                & (
+                    Domain("lot_ids.product_id", "in", products.ids)
+                    | Domain("certificate_ids.product_id", "in", products.ids)
+                )
+            )
+        )
+        contracts = self.env["aftersales.maintenance.contract"].search(
+            contract_domain & Domain("state", "in", OPEN_CONTRACT_STATES),
+            order="date_end desc",
+        )
+        return certificates, contracts
+
+    def _answer(self, lot, product, partner, day, certificates, contracts):
+        if lot:
+            own_certs = certificates.filtered(lambda c: c.lot_id == lot)
+            own_contracts = contracts.filtered(
+                lambda c: lot in c.lot_ids or lot in c.certificate_ids.lot_id
+            )
+        else:
+            company = partner.commercial_partner_id if partner else None
+            own_certs = certificates.filtered(
+                lambda c: c.product_id == product and c.commercial_partner_id == company
+            )
+            own_contracts = contracts.filtered(
+                lambda c: (
+                    c.commercial_partner_id == company
+                    and product in (c.lot_ids.product_id | c.certificate_ids.product_id)
+                )
+            )
+        if lot and partner:
+            # A serial's coverage belongs to its customer, not to any caller.
+            company = partner.commercial_partner_id
+            own_certs = own_certs.filtered(lambda c: c.commercial_partner_id == company)
+            own_contracts = own_contracts.filtered(lambda c: c.commercial_partner_id == company)
+        certificate = own_certs.filtered(lambda c: c._covers(day))[:1]
+        contract = own_contracts.filtered(lambda c: c.date_start <= day <= c.date_end)[:1]
+        no_cert = self.env["aftersales.warranty.certificate"]
+        no_contract = self.env["aftersales.maintenance.contract"]
         if certificate:
             return {
                 "category": "free",
@@ -27,10 +104,9 @@ class AftersalesCoverage(models.AbstractModel):
                     until=certificate.date_end,
                 ),
                 "certificate": certificate,
-                "contract": self.env["aftersales.maintenance.contract"],
+                "contract": no_contract,
                 "until": certificate.date_end,
             }
-        contract = self._running_contract(lot, product, partner, day)
         if contract:
             return {
                 "category": "contract",
@@ -39,66 +115,24 @@ class AftersalesCoverage(models.AbstractModel):
                     name=contract.name,
                     until=contract.date_end,
                 ),
-                "certificate": self.env["aftersales.warranty.certificate"],
+                "certificate": no_cert,
                 "contract": contract,
                 "until": contract.date_end,
             }
-        return {
-            "category": "paid",
-            "reason": self._paid_reason(lot, product, partner, day),
-            "certificate": self.env["aftersales.warranty.certificate"],
-            "contract": self.env["aftersales.maintenance.contract"],
-            "until": False,
-        }
-
-    def _target_domain(self, lot, product, partner):
-        if lot:
-            return [("lot_id", "=", lot.id)]
-        return [
-            ("product_id", "=", product.id),
-            ("commercial_partner_id", "=", partner.commercial_partner_id.id),
-        ]
-
-    def _active_certificate(self, lot, product, partner, day):
-        return self.env["aftersales.warranty.certificate"].search(
-            self._target_domain(lot, product, partner)
-            + [("state", "=", "active"), ("date_start", "<=", day), ("date_end", ">=", day)],
-            limit=1,
-            order="date_end desc",
-        )
-
-    def _running_contract(self, lot, product, partner, day):
-        if lot:
-            equipment = ["|", ("lot_ids", "in", lot.ids), ("certificate_ids.lot_id", "in", lot.ids)]
-        else:
-            equipment = [
-                ("commercial_partner_id", "=", partner.commercial_partner_id.id),
-                "|",
-                ("lot_ids.product_id", "=", product.id),
-                ("certificate_ids.product_id", "=", product.id),
-            ]
-        return self.env["aftersales.maintenance.contract"].search(
-            equipment
-            + [
-                ("state", "in", ("running", "expiring")),
-                ("date_start", "<=", day),
-                ("date_end", ">=", day),
-            ],
-            limit=1,
-            order="date_end desc",
-        )
-
-    def _paid_reason(self, lot, product, partner, day):
-        last = self.env["aftersales.warranty.certificate"].search(
-            self._target_domain(lot, product, partner) + [("state", "in", ("active", "expired"))],
-            limit=1,
-            order="date_end desc",
-        )
-        if last:
-            return self.env._(
+        ended = own_certs.filtered(lambda c: c.date_end < day)[:1]
+        if ended:
+            reason = self.env._(
                 "Paid service: warranty %(name)s ended on %(end)s and no maintenance "
                 "contract runs.",
-                name=last.name,
-                end=last.date_end,
+                name=ended.name,
+                end=ended.date_end,
             )
-        return self.env._("Paid service: no warranty certificate or maintenance contract.")
+        else:
+            reason = self.env._("Paid service: no warranty certificate or maintenance contract.")
+        return {
+            "category": "paid",
+            "reason": reason,
+            "certificate": no_cert,
+            "contract": no_contract,
+            "until": False,
+        }

@@ -15,7 +15,24 @@ class AftersalesNumberedMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}  # company id -> ir.sequence, looked up once per batch
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(self._sequence_code)
+            if vals.get("name", "/") != "/":
+                continue
+            company_id = vals.get("company_id") or self.env.company.id
+            if company_id not in sequences:
+                sequences[company_id] = (
+                    self.env["ir.sequence"]
+                    .sudo()
+                    .search(
+                        [
+                            ("code", "=", self._sequence_code),
+                            ("company_id", "in", [company_id, False]),
+                        ],
+                        order="company_id",
+                        limit=1,
+                    )
+                )
+            sequence = sequences[company_id]
+            vals["name"] = sequence._next() if sequence else "/"
         return super().create(vals_list)

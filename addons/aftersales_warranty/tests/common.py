@@ -62,3 +62,25 @@ class WarrantyFixtures:
         if activate:
             cert.action_activate()
         return cert
+
+
+def make_portal_customers(env, prefix):
+    """Two customer companies A and B, each with a portal user who is one of
+    its contacts (password = login): for portal isolation tests (X5)."""
+    result = {}
+    for key in ("a", "b"):
+        company = env["res.partner"].create(
+            {"name": f"{prefix} Portal Customer {key.upper()} Ltd", "is_company": True}
+        )
+        user = new_test_user(
+            env,
+            login=f"{prefix.lower()}_portal_cust_{key}",
+            groups="base.group_portal",
+            context={"no_reset_password": True},
+            name=f"{prefix} Contact {key.upper()}",
+            email=f"{key}@{prefix.lower()}-customer.example.com",
+            tz="Asia/Shanghai",
+        )
+        user.partner_id.parent_id = company
+        result[f"customer_{key}"], result[f"user_{key}"] = company, user
+    return result

@@ -9,7 +9,9 @@ from dateutil.relativedelta import relativedelta
 
 import odoo.http
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import make_portal_customers
 
 
 @tagged("post_install", "-at_install")
@@ -24,28 +26,9 @@ class TestPortal(HttpCase):
 
         # Customer A is a company; its portal user is one of its contacts, so
         # the certificate is reached through the commercial partner.
-        Partner = env["res.partner"]
-        cls.customer_a = Partner.create({"name": "Portal Customer A Ltd", "is_company": True})
-        cls.customer_b = Partner.create({"name": "Portal Customer B Ltd", "is_company": True})
-        no_mail = {"no_reset_password": True}
-        cls.user_a = new_test_user(
-            env,
-            login="as_portal_cust_a",
-            groups="base.group_portal",
-            context=no_mail,
-            name="Alice A",
-            email="alice@customer-a.example.com",
-        )
-        cls.user_a.partner_id.parent_id = cls.customer_a
-        cls.user_b = new_test_user(
-            env,
-            login="as_portal_cust_b",
-            groups="base.group_portal",
-            context=no_mail,
-            name="Bob B",
-            email="bob@customer-b.example.com",
-        )
-        cls.user_b.partner_id.parent_id = cls.customer_b
+        portal = make_portal_customers(env, "WC")
+        cls.customer_a, cls.customer_b = portal["customer_a"], portal["customer_b"]
+        cls.user_a, cls.user_b = portal["user_a"], portal["user_b"]
 
         cls.policy = env["aftersales.warranty.policy"].create(
             {

@@ -1,0 +1,120 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+
+
+class RepairOrder(models.Model):
+    """Odoo's repair order as the after-sales repair card (S8): the service
+    request it comes from, the promised date, time lines per technician, the
+    parts (Odoo's repair parts), the supervisor's inspection before return and
+    the escalation of repairs past their promised date (S9)."""
+
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.batch.mixin"]
+
+    aftersales_request_id = fields.Many2one(
+        "aftersales.service.request", string="Service Request", readonly=True, index=True
+    )
+    aftersales_receipt_id = fields.Many2one(
+        "aftersales.goods.receipt", string="Product Receipt", readonly=True
+    )
+    aftersales_receipt_state = fields.Selection(related="aftersales_receipt_id.state")
+    aftersales_date_promised = fields.Date(string="Promised For", tracking=True, index=True)
+    aftersales_time_ids = fields.One2many(
+        "aftersales.repair.time", "repair_id", string="Repair Time"
+    )
+    aftersales_hours = fields.Float(
+        string="Hours Spent", compute="_compute_aftersales_hours", store=True
+    )
+    aftersales_inspected_by_id = fields.Many2one(
+        "res.users", string="Inspected By", readonly=True, copy=False
+    )
+    aftersales_date_inspected = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+    aftersales_inspection_note = fields.Text(string="Inspection Note")
+    aftersales_overdue_escalated = fields.Boolean(readonly=True, copy=False)
+
+    @api.depends("aftersales_time_ids.hours")
+    def _compute_aftersales_hours(self):
+        for repair in self:
+            repair.aftersales_hours = sum(repair.aftersales_time_ids.mapped("hours"))
+
+    def action_aftersales_inspect(self):
+        """The supervisor inspects the repaired product before it goes back."""
+        if not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(self.env._("Only a supervisor inspects repairs."))
+        for repair in self:
+            if repair.state != "done":
+                raise UserError(
+                    self.env._("%s is not repaired yet: end the repair first.", repair.name)
+                )
+            if not repair.aftersales_time_ids:
+                raise UserError(
+                    self.env._(
+                        "The repair card of %s has no time line: record the repair time.",
+                        repair.name,
+                    )
+                )
+        self.write(
+            {
+                "aftersales_inspected_by_id": self.env.user.id,
+                "aftersales_date_inspected": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_aftersales_return(self):
+        self.ensure_one()
+        if not self.aftersales_receipt_id:
+            raise UserError(
+                self.env._("%s has no product receipt: nothing to give back.", self.name)
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return to Customer"),
+            "res_model": "aftersales.return.product",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_repair_id": self.id},
+        }
+
+    @api.model
+    def _escalate_overdue_batch(self, today, limit):
+        """Repairs past their promised date, product still in the workshop:
+        the service manager gets an activity, once (S9)."""
+        repairs = self._locked_batch(
+            [
+                ("aftersales_date_promised", "<", today),
+                ("aftersales_overdue_escalated", "=", False),
+                ("aftersales_receipt_id.state", "=", "in"),
+            ],
+            limit,
+        )
+        if not repairs:
+            return 0
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": repair.id,
+                    "activity_type_id": todo.id,
+                    "user_id": repair.company_id._aftersales_service_manager().id,
+                    "date_deadline": today,
+                    "summary": self.env._(
+                        "Repair overdue since %s", repair.aftersales_date_promised
+                    ),
+                }
+                for repair in repairs
+            ]
+        )
+        repairs.write({"aftersales_overdue_escalated": True})
+        return len(repairs)
+
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=500):
+        today = fields.Date.context_today(self)
+        return self._run_batches(lambda: self._escalate_overdue_batch(today, batch_size))

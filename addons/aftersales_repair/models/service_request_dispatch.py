@@ -1,0 +1,171 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2.errors import LockNotAvailable
+
+from odoo import fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+
+
+# One concept per file: the request's register, dispatch, visit and
+# escalations extend the same model from their own files.
+class AftersalesServiceRequest(models.Model):
+    """Dispatch (S3, S14, S15): the supervisor approves where the request type
+    asks for it, and assigns a technician who serves the zone and is
+    certified for the product's category. A technician hands a job to another
+    only with the dispatcher's approval."""
+
+    _inherit = "aftersales.service.request"  # pylint: disable=consider-merging-classes-inherited
+
+    handover_user_id = fields.Many2one(
+        "res.users",
+        string="Hand Over To",
+        copy=False,
+        tracking=True,
+        domain="[('id', 'in', available_technician_ids)]",
+        help="The technician asks to hand the job to this colleague; the dispatcher approves.",
+    )
+
+    def _assignable_technicians(self, day=None):
+        """Technicians of the zone with a valid certification for the
+        product's category (or a parent category)."""
+        self.ensure_one()
+        technicians = self.zone_id.technician_ids
+        if not self.product_id:
+            return technicians
+        day = day or fields.Date.context_today(self)
+        category = self.product_id.categ_id
+        certs = (
+            self.env["aftersales.technician.certification"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "in", technicians.ids),
+                    ("categ_id", "parent_of", category.ids),
+                    ("date_valid", "<=", day),
+                    "|",
+                    ("date_expiry", "=", False),
+                    ("date_expiry", ">=", day),
+                ]
+            )
+        )
+        return certs.user_id
+
+    def _check_assignable(self, user):
+        for request in self:
+            if user not in request.zone_id.technician_ids:
+                raise UserError(
+                    self.env._(
+                        "%(user)s does not serve the %(zone)s zone.",
+                        user=user.name,
+                        zone=request.zone_id.name,
+                    )
+                )
+            if user not in request._assignable_technicians():
+                raise UserError(
+                    self.env._(
+                        "%(user)s is not certified for %(category)s: only certified "
+                        "technicians are dispatched.",
+                        user=user.name,
+                        category=request.product_id.categ_id.display_name,
+                    )
+                )
+
+    def _lock_for_dispatch(self):
+        """Two dispatchers on the same request: the second waits for nothing
+        and is told; under repeatable read, one whose first read is older than
+        the other's commit fails to serialize and is retried by Odoo, then
+        sees the request already dispatched."""
+        try:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM %s WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                    SQL.identifier(self._table),
+                    tuple(self.ids),
+                )
+            )
+        except LockNotAvailable:
+            raise UserError(
+                self.env._("Another dispatcher is dispatching this request right now.")
+            ) from None
+
+    def write(self, vals):
+        if "user_id" in vals and not self.env.context.get("aftersales_dispatch_ok"):
+            user = self.env["res.users"].browse(vals.pop("user_id"))
+            for records, values in self._dispatch_writes(user, vals):
+                super(AftersalesServiceRequest, records).write(values)
+            return True
+        return super().write(vals)
+
+    def _dispatch_writes(self, user, vals):
+        """Every change of technician goes through here, whatever the screen:
+        checks who dispatches what to whom, and returns the writes to do."""
+        if not self.env.su and not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(
+                self.env._(
+                    "Only the dispatcher assigns or reassigns a job; ask for a handover instead."
+                )
+            )
+        self._lock_for_dispatch()
+        self.invalidate_recordset(["state", "user_id"])
+        reassign = self.env.context.get("aftersales_reassign")
+        for request in self:
+            if request.state == "to_approve":
+                raise UserError(self.env._("%s waits for the supervisor's approval.", request.name))
+            if request.state != "to_dispatch" and not reassign:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is already dispatched to %(user)s.",
+                        name=request.name,
+                        user=request.user_id.name or "-",
+                    )
+                )
+            if request.state not in ("to_dispatch", "dispatched", "on_site"):
+                raise UserError(self.env._("%s can no longer be dispatched.", request.name))
+        values = dict(vals, user_id=user.id, handover_user_id=False)
+        if not user:
+            return [(self, dict(values, state="to_dispatch"))]
+        self._check_assignable(user)
+        values.update(date_dispatched=fields.Datetime.now(), priority="0")
+        to_dispatch = self.filtered(lambda r: r.state == "to_dispatch")
+        return [
+            (to_dispatch, dict(values, state="dispatched")),
+            (self - to_dispatch, values),
+        ]
+
+    def action_assign(self, user):
+        return self.write({"user_id": user.id})
+
+    def action_approve(self):
+        if not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(self.env._("Only a supervisor approves service requests."))
+        if self.filtered(lambda r: r.state != "to_approve"):
+            raise UserError(self.env._("Only requests waiting for approval can be approved."))
+        self.write({"state": "to_dispatch"})
+        return True
+
+    def action_request_handover(self):
+        """The technician asks; the zone's dispatcher gets an activity."""
+        for request in self:
+            if request.user_id != self.env.user:
+                raise UserError(self.env._("Only the assigned technician asks for a handover."))
+            if not request.handover_user_id:
+                raise UserError(self.env._("Choose the colleague to hand the job over to."))
+            request._check_assignable(request.handover_user_id)
+            request.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=(request.supervisor_id or self.env.user).id,
+                summary=self.env._("Approve handover to %s", request.handover_user_id.name),
+            )
+        return True
+
+    def action_approve_handover(self):
+        for request in self:
+            if not request.handover_user_id:
+                raise UserError(self.env._("No handover was asked for %s.", request.name))
+            request.with_context(aftersales_reassign=True).write(
+                {"user_id": request.handover_user_id.id}
+            )
+        return True

@@ -1,0 +1,202 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+LIABILITIES = [
+    ("workmanship", "Our workmanship"),
+    ("supplier_material", "Supplier material"),
+    ("customer_material", "Customer-supplied material"),
+    ("misuse", "Customer misuse"),
+    ("wear", "Normal wear"),
+    ("other", "Other"),
+]
+COST_SPLITS = [("company", "Company"), ("customer", "Customer"), ("shared", "Shared")]
+# Who pays by default for each liability (W4).
+DEFAULT_SPLIT = {
+    "workmanship": "company",
+    "supplier_material": "company",
+    "customer_material": "customer",
+    "misuse": "customer",
+    "wear": "customer",
+}
+
+
+# One concept per file: the request's register, dispatch, visit and
+# escalations extend the same model from their own files.
+class AftersalesServiceRequest(models.Model):
+    """The visit (S5, S6, S16): arrival (the SLA is measured there), the
+    on-site conduct checklist, the diagnosis and, for a warranty claim, the
+    liability and who pays (W3, W4); fixed on site, the customer signs and the
+    voucher is filed; otherwise the product goes to the workshop (S7)."""
+
+    _inherit = "aftersales.service.request"  # pylint: disable=consider-merging-classes-inherited
+
+    diagnosis = fields.Text(tracking=True)
+    conduct_check_ids = fields.One2many(
+        "aftersales.conduct.check", "request_id", string="On-Site Checklist"
+    )
+    customer_signature = fields.Binary(copy=False, attachment=True)
+    signed_by = fields.Char(copy=False)
+    date_signed = fields.Datetime(readonly=True, copy=False)
+    liability = fields.Selection(LIABILITIES, tracking=True)
+    cost_split = fields.Selection(
+        COST_SPLITS,
+        compute="_compute_cost_split",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    customer_share = fields.Float(
+        string="Customer Share (%)",
+        compute="_compute_cost_split",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    repair_id = fields.Many2one("repair.order", string="Repair Order", readonly=True, copy=False)
+    receipt_id = fields.Many2one(
+        "aftersales.goods.receipt", string="Product Receipt", readonly=True, copy=False
+    )
+
+    _customer_share_range = models.Constraint(
+        "CHECK(customer_share >= 0 AND customer_share <= 100)",
+        "The customer's share is a percentage between 0 and 100.",
+    )
+
+    @api.depends("liability")
+    def _compute_cost_split(self):
+        for request in self:
+            split = DEFAULT_SPLIT.get(request.liability, request.cost_split or "company")
+            request.cost_split = split
+            request.customer_share = {"company": 0.0, "customer": 100.0}.get(
+                split, request.customer_share or 50.0
+            )
+
+    def write(self, vals):
+        if vals.get("customer_signature") and "date_signed" not in vals:
+            vals = dict(vals, date_signed=fields.Datetime.now())
+        return super().write(vals)
+
+    def _check_technician(self):
+        for request in self:
+            if request.user_id != self.env.user and not self.env.user.has_group(
+                "aftersales_warranty.group_aftersales_supervisor"
+            ):
+                raise UserError(
+                    self.env._("Only the technician of %s records the visit.", request.name)
+                )
+
+    def action_arrive(self):
+        """The technician is at the customer's: the SLA is measured now."""
+        if self.filtered(lambda r: r.state != "dispatched"):
+            raise UserError(self.env._("Only a dispatched request can be visited."))
+        self._check_technician()
+        items = self.env["aftersales.conduct.item"].search([("kind", "in", ("conduct", "safety"))])
+        for request in self:
+            wanted = items.filtered(
+                lambda i, r=request: i.kind == "conduct" or r.request_type_id.safety_checklist
+            )
+            request.write(
+                {
+                    "state": "on_site",
+                    "date_arrival": fields.Datetime.now(),
+                    "conduct_check_ids": [Command.create({"item_id": i.id}) for i in wanted],
+                }
+            )
+        return True
+
+    def _check_ready_to_close(self):
+        for request in self:
+            if not request.diagnosis:
+                raise UserError(self.env._("Write the diagnosis of %s first.", request.name))
+            if not request.customer_signature:
+                raise UserError(
+                    self.env._(
+                        "The customer must sign the service voucher of %s before it is closed.",
+                        request.name,
+                    )
+                )
+
+    def action_close_on_site(self):
+        """Fixed on site (S6): signed, closed, voucher filed, service record."""
+        if self.filtered(lambda r: r.state != "on_site"):
+            raise UserError(self.env._("Only a request on site can be closed on site."))
+        self._check_technician()
+        self._check_ready_to_close()
+        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self._append_service_record()
+        self._file_voucher()
+        return True
+
+    def _service_record_text(self):
+        self.ensure_one()
+        text = self.diagnosis or self.fault_description
+        if self.liability:
+            split = dict(COST_SPLITS)[self.cost_split]
+            text += "\n" + self.env._(
+                "Liability: %(liability)s; paid by: %(split)s (customer %(share)s %%).",
+                liability=dict(LIABILITIES)[self.liability],
+                split=split,
+                share=round(self.customer_share),
+            )
+        return text
+
+    def _append_service_record(self):
+        """The serial's service record (S11) that the next technician reads."""
+        lines = [
+            {
+                "certificate_id": request.certificate_id.id,
+                "date": fields.Date.context_today(request),
+                "description": request._service_record_text(),
+                "user_id": request.user_id.id,
+                "free_of_charge": request.service_category in ("free", "contract"),
+                "reference": request.name,
+            }
+            for request in self
+            if request.certificate_id
+        ]
+        return self.env["aftersales.warranty.service"].sudo().create(lines)
+
+    def _file_voucher(self):
+        """The signed voucher, as a PDF attached to the request (S6)."""
+        report = self.env.ref("aftersales_repair.action_report_service_voucher")
+        for request in self:
+            content, _type = report._render_qweb_pdf(report.id, request.ids)
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{request._get_report_base_filename()}.pdf",
+                    "raw": content,
+                    "res_model": request._name,
+                    "res_id": request.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            request.message_post(
+                body=Markup("%s") % self.env._("Signed service voucher filed."),
+                attachment_ids=attachment.ids,
+            )
+
+    def action_carry_in(self):
+        if self.filtered(lambda r: r.state != "on_site"):
+            raise UserError(self.env._("Only a request on site goes to the workshop."))
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Take to Workshop"),
+            "res_model": "aftersales.carry.in",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_view_repair(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "repair.order",
+            "res_id": self.repair_id.id,
+            "view_mode": "form",
+        }

@@ -1,0 +1,103 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import itertools
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.tests import new_test_user
+
+from odoo.addons.aftersales_warranty.tests.common import WarrantyFixtures
+
+SIGNATURE = base64.b64encode(b"\x89PNG\r\n\x1a\n signature")
+
+
+class ServiceFixtures(WarrantyFixtures):
+    """A zone on a Mon-Fri 8-12/13-17 calendar, its supervisor, a certified
+    and an uncertified technician, a covered serial and a customer."""
+
+    serials = itertools.count()
+
+    @classmethod
+    def setup_service_fixtures(cls):
+        cls.setup_warranty_fixtures()
+        env = cls.env
+        cls.calendar = env["resource.calendar"].create(
+            {
+                "name": "Test service hours",
+                "tz": "Asia/Shanghai",
+                "attendance_ids": [Command.clear()]
+                + [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": end,
+                            "day_period": period,
+                        }
+                    )
+                    for day in range(5)
+                    for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))
+                ],
+            }
+        )
+        cls.categ = env["product.category"].create({"name": "Test air conditioners"})
+        cls.product.categ_id = cls.categ
+        cls.supervisor = new_test_user(
+            env,
+            login="as_rep_supervisor",
+            groups="aftersales_warranty.group_aftersales_supervisor",
+            tz="Asia/Shanghai",
+        )
+        cls.desk = new_test_user(
+            env, login="as_rep_desk", groups="aftersales_warranty.group_aftersales_desk"
+        )
+        cls.manager = new_test_user(
+            env, login="as_rep_manager", groups="aftersales_warranty.group_aftersales_manager"
+        )
+        cls.tech = new_test_user(
+            env, login="as_rep_tech", groups="aftersales_warranty.group_aftersales_technician"
+        )
+        cls.tech2 = new_test_user(
+            env, login="as_rep_tech2", groups="aftersales_warranty.group_aftersales_technician"
+        )
+        cls.uncertified = new_test_user(
+            env, login="as_rep_rookie", groups="aftersales_warranty.group_aftersales_technician"
+        )
+        cls.zone = env["aftersales.zone"].create(
+            {
+                "name": "Test urban",
+                "code": "TURB",
+                "arrival_sla_hours": 6,
+                "resource_calendar_id": cls.calendar.id,
+                "supervisor_id": cls.supervisor.id,
+                "technician_ids": [Command.set((cls.tech | cls.tech2 | cls.uncertified).ids)],
+            }
+        )
+        env["aftersales.technician.certification"].create(
+            [
+                {"user_id": user.id, "categ_id": cls.categ.id, "date_valid": date(2020, 1, 1)}
+                for user in (cls.tech, cls.tech2)
+            ]
+        )
+        cls.certificate = cls.make_certificate(cls.lots[0], date(2026, 1, 1))
+
+    @classmethod
+    def make_request(cls, lot=None, call=None, **vals):
+        return cls.env["aftersales.service.request"].create(
+            {
+                "partner_id": cls.customer.id,
+                "zone_id": cls.zone.id,
+                "lot_id": (lot or cls.lots[0]).id,
+                "fault_description": "Does not cool",
+                "date_call": call or datetime(2026, 11, 23, 1, 0),  # Mon 09:00 in China
+                **vals,
+            }
+        )
+
+    @classmethod
+    def new_lot(cls):
+        return cls.env["stock.lot"].create(
+            {"name": f"SR-SN-{next(cls.serials)}", "product_id": cls.product.id}
+        )

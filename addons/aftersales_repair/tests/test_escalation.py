@@ -1,0 +1,96 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime, timedelta
+
+from odoo.tests import TransactionCase, tagged
+
+from .common import SIGNATURE, ServiceFixtures
+
+
+@tagged("post_install", "-at_install")
+class TestEscalation(ServiceFixtures, TransactionCase):
+    """S4: breached deadlines escalate once; undispatched calls go first
+    tomorrow; S9: overdue repairs escalate to the service manager. Batched,
+    queries independent of the number of requests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_service_fixtures()
+        cls.Request = cls.env["aftersales.service.request"]
+        cls.now = datetime(2026, 11, 24, 10, 0)
+
+    def _requests(self, count, call):
+        return self.Request.create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "zone_id": self.zone.id,
+                    "product_id": self.product.id,
+                    "fault_description": "batch",
+                    "date_call": call,
+                }
+                for _i in range(count)
+            ]
+        )
+
+    def test_breach_escalates_to_supervisor_once(self):
+        late = self._requests(2, datetime(2026, 11, 23, 1, 0))  # deadline Mon 08:00 UTC
+        fresh = self._requests(1, datetime(2026, 11, 24, 9, 0))
+        self.assertEqual(self.Request._escalate_sla_batch(self.now, 100), 2)
+        self.assertEqual(self.Request._escalate_sla_batch(self.now, 100), 0, "once")
+        self.assertTrue(all(late.mapped("sla_escalated")))
+        self.assertFalse(fresh.sla_escalated)
+        activities = late.activity_ids
+        self.assertEqual(len(activities), 2)
+        self.assertEqual(activities.user_id, self.supervisor)
+
+    def test_undispatched_flagged_for_tomorrow(self):
+        waiting = self._requests(2, datetime(2026, 11, 24, 2, 0))
+        dispatched = self._requests(1, datetime(2026, 11, 24, 2, 0))
+        dispatched.with_user(self.supervisor).write({"user_id": self.tech.id})
+        self.assertEqual(self.Request._flag_undispatched_batch(self.now, 100), 2)
+        self.assertEqual(set(waiting.mapped("priority")), {"1"})
+        self.assertEqual(dispatched.priority, "0")
+        self.assertEqual(self.Request._flag_undispatched_batch(self.now, 100), 0)
+        waiting[0].with_user(self.supervisor).write({"user_id": self.tech.id})
+        self.assertEqual(waiting[0].priority, "0", "dispatched: no longer first")
+
+    def _measure(self, method, prepare):
+        prepare()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        done = method(self.now, 1000)
+        self.env.flush_all()
+        return done, self.cr.sql_log_count - before
+
+    def test_escalation_queries_do_not_grow(self):
+        call = datetime(2026, 11, 23, 1, 0)
+        for method in (self.Request._escalate_sla_batch, self.Request._flag_undispatched_batch):
+            self._requests(1, call)
+            method(self.now, 1000)
+            small = self._measure(method, lambda: self._requests(3, call))
+            big = self._measure(method, lambda: self._requests(30, call))
+            self.assertEqual((small[0], big[0]), (3, 30))
+            self.assertEqual(small[1], big[1], f"{method.__name__}: queries grow")
+
+    def test_overdue_repair_escalates_to_service_manager(self):
+        self.env.company.aftersales_service_manager_id = self.manager
+        request = self._requests(1, datetime(2026, 11, 1))
+        request.lot_id = self.lots[1]
+        request.with_user(self.supervisor).write({"user_id": self.tech.id})
+        request.with_user(self.tech).action_arrive()
+        self.env["aftersales.carry.in"].with_user(self.tech).create(
+            {
+                "request_id": request.id,
+                "date_promised": date.today(),
+                "intake_signature": SIGNATURE,
+            }
+        ).action_confirm()
+        Repair = self.env["repair.order"]
+        today = date.today()
+        self.assertEqual(Repair._escalate_overdue_batch(today, 100), 0, "not late yet")
+        tomorrow = today + timedelta(days=1)
+        self.assertEqual(Repair._escalate_overdue_batch(tomorrow, 100), 1)
+        self.assertEqual(Repair._escalate_overdue_batch(tomorrow, 100), 0, "once")
+        self.assertEqual(request.repair_id.activity_ids.user_id, self.manager)

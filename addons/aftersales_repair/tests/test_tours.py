@@ -1,0 +1,273 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+# Also written in static/tests/tours/aftersales_register_dispatch_fix_tour.js
+# and aftersales_carry_in_return_tour.js.
+CUSTOMER = "Tour Harbour Hotel"
+CUSTOMER_PHONE = "+86 21 6234 7788"
+SERIAL_ON_SITE = "AS-TOUR-SR-0001"
+SERIAL_CARRY_IN = "AS-TOUR-SR-0002"
+PRODUCT = "Tour Heat Pump X7"
+ZONE = "Tour Riverside"
+TECHNICIAN = "Tour Technician Lee"
+
+
+@tagged("post_install", "-at_install")
+class TestServiceTours(HttpCase):
+    """In a real browser, a service call from the desk to the sign-off (S2 to
+    S6) and a carry-in repair from the intake to the return (S7, S8).
+
+    One user plays every role: a supervisor (which implies the service desk
+    and the technician groups) who is also a technician of the zone,
+    certified for the product's category. The tours then need no change of
+    login between the desk, the dispatcher and the technician, and every
+    button shown is one the technician or the supervisor really presses."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.user = new_test_user(
+            cls.env,
+            login="as_tour_service",
+            name=TECHNICIAN,
+            groups="aftersales_warranty.group_aftersales_supervisor,stock.group_production_lot",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        today = fields.Date.context_today(cls.user)
+        cls.categ = cls.env["product.category"].create({"name": "Tour Heat Pumps"})
+        cls.env["aftersales.technician.certification"].create(
+            {
+                "user_id": cls.user.id,
+                "categ_id": cls.categ.id,
+                "reference": "TOUR-CERT-01",
+                "date_valid": today - relativedelta(months=6),
+                "company_id": cls.company.id,
+            }
+        )
+        cls.zone = cls.env["aftersales.zone"].create(
+            {
+                "name": ZONE,
+                "code": "TOUR-RIV",
+                "arrival_sla_hours": 6,
+                "supervisor_id": cls.user.id,
+                "technician_ids": [(6, 0, cls.user.ids)],
+                "company_id": cls.company.id,
+            }
+        )
+        cls.policy = cls.env["aftersales.warranty.policy"].create(
+            {
+                "name": "Tour Three-Year Warranty",
+                "period": 3,
+                "period_unit": "year",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": PRODUCT,
+                "type": "consu",
+                "is_storable": True,
+                "tracking": "serial",
+                "categ_id": cls.categ.id,
+                "aftersales_warranty_policy_id": cls.policy.id,
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": CUSTOMER, "is_company": True, "phone": CUSTOMER_PHONE}
+        )
+        cls.lot_on_site, cls.lot_carry_in = cls.env["stock.lot"].create(
+            [
+                {"name": name, "product_id": cls.product.id, "company_id": cls.company.id}
+                for name in (SERIAL_ON_SITE, SERIAL_CARRY_IN)
+            ]
+        )
+        Certificate = cls.env["aftersales.warranty.certificate"]
+        cls.certificate_on_site, cls.certificate_carry_in = Certificate.create(
+            [
+                {
+                    "partner_id": cls.customer.id,
+                    "product_id": cls.product.id,
+                    "lot_id": lot.id,
+                    "date_start": today - relativedelta(months=3),
+                    "company_id": cls.company.id,
+                }
+                for lot in (cls.lot_on_site, cls.lot_carry_in)
+            ]
+        )
+        (cls.certificate_on_site | cls.certificate_carry_in).action_activate()
+
+    def _voucher_attachments(self, request):
+        return self.env["ir.attachment"].search(
+            [("res_model", "=", request._name), ("res_id", "=", request.id)]
+        )
+
+    def test_register_dispatch_fix(self):
+        """Desk registers the call by serial, the supervisor dispatches, the
+        technician arrives, diagnoses, has the customer sign and closes."""
+        Request = self.env["aftersales.service.request"]
+        self.assertIn(self.user, self.zone.technician_ids)
+        self.assertFalse(Request.search([("lot_id", "=", self.lot_on_site.id)]))
+
+        self.start_tour(
+            "/odoo", "aftersales_register_dispatch_fix_tour", login=self.user.login, timeout=240
+        )
+
+        self.env.invalidate_all()
+        request = Request.search([("lot_id", "=", self.lot_on_site.id)])
+        self.assertEqual(len(request), 1, "the tour registered one request for the serial")
+        self.assertRecordValues(
+            request,
+            [
+                {
+                    "state": "done",
+                    "partner_id": self.customer.id,
+                    "product_id": self.product.id,
+                    "zone_id": self.zone.id,
+                    "user_id": self.user.id,
+                    "service_category": "free",
+                    "certificate_id": self.certificate_on_site.id,
+                    "signed_by": "Ms. Wang Fang",
+                }
+            ],
+        )
+        self.assertIn("E4", request.fault_description)
+        self.assertIn("flare nut", request.diagnosis)
+        self.assertTrue(request.sla_deadline)
+        self.assertTrue(request.date_dispatched)
+        self.assertTrue(request.date_arrival)
+        self.assertGreaterEqual(request.date_arrival, request.date_dispatched)
+        self.assertTrue(request.date_done)
+        self.assertTrue(request.date_signed)
+        self.assertTrue(request.customer_signature, "the customer signed in the browser")
+        self.assertTrue(request.conduct_check_ids, "arrival opened the on-site checklist")
+        # The signed voucher is filed on the request.
+        voucher = self._voucher_attachments(request).filtered(
+            lambda a: a.name == f"Service Voucher - {request.name}.pdf"
+        )
+        self.assertEqual(len(voucher), 1, "the signed voucher is filed on the request")
+        self.assertTrue(voucher.raw)
+        # The serial's service record tells the next technician what was done.
+        record = self.certificate_on_site.service_ids
+        self.assertEqual(len(record), 1)
+        self.assertRecordValues(
+            record,
+            [
+                {
+                    "reference": request.name,
+                    "user_id": self.user.id,
+                    "free_of_charge": True,
+                    "lot_id": self.lot_on_site.id,
+                }
+            ],
+        )
+        self.assertIn("flare nut", record.description)
+
+    def test_carry_in_return(self):
+        """On site the fault cannot be fixed: the product goes to the
+        workshop, is repaired on Odoo's repair order, inspected and given
+        back against the customer's signature."""
+        request = self.env["aftersales.service.request"].create(
+            {
+                "partner_id": self.customer.id,
+                "lot_id": self.lot_carry_in.id,
+                "zone_id": self.zone.id,
+                "fault_description": "Compressor does not start.",
+            }
+        )
+        self.assertEqual(request.service_category, "free")
+        as_technician = request.with_user(self.user)
+        as_technician.action_assign(self.user)
+        as_technician.action_arrive()
+        as_technician.diagnosis = "Compressor seized."
+        self.assertEqual(request.state, "on_site")
+
+        self.start_tour(
+            f"/odoo/action-aftersales_repair.action_service_request/{request.id}",
+            "aftersales_carry_in_return_tour",
+            login=self.user.login,
+            timeout=240,
+        )
+
+        self.env.invalidate_all()
+        self.assertEqual(request.state, "done")
+        self.assertTrue(request.date_done)
+        self.assertTrue(request.customer_signature, "the customer signed for the product")
+        self.assertEqual(request.signed_by, "Mr. Zhao Lei")
+        self.assertIn("workshop bench", request.diagnosis)
+        # The receipt: taken in, then given back and voided.
+        receipt = request.receipt_id
+        self.assertTrue(receipt)
+        self.assertRecordValues(
+            receipt,
+            [
+                {
+                    "state": "returned",
+                    "lot_id": self.lot_carry_in.id,
+                    "partner_id": self.customer.id,
+                    "repair_id": request.repair_id.id,
+                }
+            ],
+        )
+        self.assertTrue(receipt.date_out)
+        self.assertGreaterEqual(receipt.date_out, receipt.date_in)
+        self.assertTrue(receipt.intake_signature, "the customer signed the intake")
+        self.assertTrue(receipt.return_signature, "the customer signed the return")
+        self.assertGreater(receipt.date_promised, fields.Date.context_today(self.user))
+        # In and out of the customer-goods register, for this serial.
+        goods = receipt.location_id
+        customers = self.env.ref("stock.stock_location_customers")
+        self.assertTrue(goods.aftersales_customer_goods)
+        for move, source, destination in (
+            (receipt.move_in_id, customers, goods),
+            (receipt.move_out_id, goods, customers),
+        ):
+            self.assertRecordValues(
+                move,
+                [
+                    {
+                        "state": "done",
+                        "location_id": source.id,
+                        "location_dest_id": destination.id,
+                        "product_id": self.product.id,
+                    }
+                ],
+            )
+            self.assertEqual(move.move_line_ids.lot_id, self.lot_carry_in)
+        self.assertFalse(
+            self.env["stock.quant"]
+            .search([("lot_id", "=", self.lot_carry_in.id), ("location_id", "=", goods.id)])
+            .filtered("quantity"),
+            "the product has left the customer-goods location",
+        )
+        # The repair card: repaired, inspected, an hour and a half recorded.
+        repair = request.repair_id
+        self.assertRecordValues(
+            repair,
+            [
+                {
+                    "state": "done",
+                    "aftersales_request_id": request.id,
+                    "aftersales_receipt_id": receipt.id,
+                    "lot_id": self.lot_carry_in.id,
+                    "aftersales_inspected_by_id": self.user.id,
+                    "aftersales_hours": 1.5,
+                    "under_warranty": True,
+                }
+            ],
+        )
+        self.assertTrue(repair.aftersales_date_inspected)
+        self.assertEqual(repair.aftersales_time_ids.user_id, self.user)
+        self.assertEqual(repair.aftersales_time_ids.service_category, "free")
+        # Closed: voucher filed, the repair in the serial's service record.
+        self.assertTrue(
+            self._voucher_attachments(request).filtered(
+                lambda a: a.name == f"Service Voucher - {request.name}.pdf"
+            )
+        )
+        self.assertEqual(self.certificate_carry_in.service_ids.reference, request.name)

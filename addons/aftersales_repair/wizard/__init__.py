@@ -1,0 +1,2 @@
+from . import carry_in
+from . import return_product
