@@ -20,12 +20,12 @@ log() { printf '\033[1m[aftersales]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[aftersales] %s\033[0m\n' "$*" >&2; exit 1; }
 
 # Where the `odoo` Python package lives: ODOO_SRC when the company has its
-# own Odoo 19 (the folder that holds odoo/__init__.py), else the unpacked
+# own Odoo 19 (the folder that holds odoo/release.py), else the unpacked
 # Debian package.
 odoo_src() {
     if [ -n "${ODOO_SRC:-}" ]; then
-        [ -f "$ODOO_SRC/odoo/__init__.py" ] \
-            || die "ODOO_SRC=$ODOO_SRC does not hold odoo/__init__.py"
+        [ -f "$ODOO_SRC/odoo/release.py" ] \
+            || die "ODOO_SRC=$ODOO_SRC does not hold the odoo package (odoo/release.py)"
         echo "$ODOO_SRC"
     else
         echo "$LOCAL/odoo-19/usr/lib/python3/dist-packages"
@@ -42,5 +42,8 @@ load_pg_env() {
 }
 
 odoo() {
-    PYTHONPATH="$(odoo_src)${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m odoo "$@"
+    local src
+    src=$(odoo_src)
+    [ -f "$src/odoo/release.py" ] || die "Odoo is not set up in $src: run scripts/bootstrap.sh"
+    PYTHONPATH="$src${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m odoo "$@"
 }
