@@ -71,6 +71,27 @@ class TestDispatch(ServiceFixtures, TransactionCase):
             request.with_user(self.supervisor).write({"user_id": self.tech2.id})
         self.assertEqual(request.user_id, self.tech)
 
+    def test_dispatcher_reassigns_explicitly(self):
+        request = self.make_request()
+        request.with_user(self.supervisor).write({"user_id": self.tech.id})
+        Reassign = self.env["aftersales.reassign"]
+        wizard = Reassign.with_user(self.supervisor).create(
+            {"request_id": request.id, "user_id": self.uncertified.id, "reason": "ill"}
+        )
+        with self.assertRaisesRegex(UserError, "not certified"):
+            wizard.action_confirm()
+        self.assertEqual(request.user_id, self.tech)
+        wizard = Reassign.with_user(self.supervisor).create(
+            {"request_id": request.id, "user_id": self.tech2.id, "reason": "Sun is ill"}
+        )
+        wizard.action_confirm()
+        self.assertEqual((request.user_id, request.state), (self.tech2, "dispatched"))
+        self.assertIn("Sun is ill", request.message_ids[0].body)
+        with self.assertRaises(AccessError):
+            Reassign.with_user(self.tech2).create(
+                {"request_id": request.id, "user_id": self.tech.id, "reason": "swap"}
+            )
+
     def test_approval_step_per_request_type(self):
         project = self.env.ref("aftersales_repair.request_type_project")
         request = self.make_request(request_type_id=project.id)

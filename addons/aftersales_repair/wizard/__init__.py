@@ -1,2 +1,3 @@
 from . import carry_in
 from . import return_product
+from . import reassign
