@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -118,3 +119,42 @@ class TestDispatch(ServiceFixtures, TransactionCase):
             Request.with_user(self.desk).search([("id", "in", (mine | theirs).ids)]),
             mine | theirs,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestBranches(ServiceFixtures, TransactionCase):
+    """X3: a branch's service desk sees its own branch's calls, head office
+    those of the branches it is allowed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_service_fixtures()
+        cls.branch = cls.env["res.company"].create({"name": "Suburban Service Point"})
+        cls.branch_zone = cls.zone.copy(
+            {"name": "Branch zone", "code": "BRZ", "company_id": cls.branch.id}
+        )
+        cls.branch_desk = new_test_user(
+            cls.env,
+            login="as_rep_branch_desk",
+            groups="aftersales_warranty.group_aftersales_desk",
+            company_id=cls.branch.id,
+            company_ids=[Command.set(cls.branch.ids)],
+        )
+        cls.head_request = cls.make_request()
+        cls.branch_request = cls.make_request(
+            lot=cls.new_lot(), zone_id=cls.branch_zone.id, company_id=cls.branch.id
+        )
+
+    def test_branch_desk_sees_its_branch_only(self):
+        both = self.head_request | self.branch_request
+        Request = self.env["aftersales.service.request"]
+        seen = Request.with_user(self.branch_desk).search([("id", "in", both.ids)])
+        self.assertEqual(seen, self.branch_request)
+        with self.assertRaises(AccessError):
+            self.head_request.with_user(self.branch_desk).read(["name"])
+        head = Request.with_user(self.desk).with_context(
+            allowed_company_ids=(self.env.company | self.branch).ids
+        )
+        self.desk.company_ids = [Command.link(self.branch.id)]
+        self.assertEqual(head.search([("id", "in", both.ids)]), both, "head office sees both")
