@@ -1,0 +1,98 @@
+"""Issue 8: the benchmark's code cannot rot. The generator runs at a tiny
+scale on the throwaway database of `make test` (AFTERSALES_TEST_DB, after the
+modules' own tests; it only adds records under its own names), then one pass
+of every measurement of `make bench`, which rolls back what it writes.
+The figures themselves are not asserted here: performance is measured by
+`make bench` on the production-size database, never by timed unit tests."""
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+
+SCALE = 0.001
+
+
+@pytest.fixture(scope="module")
+def registry():
+    db = os.environ.get("AFTERSALES_TEST_DB")
+    conf = os.environ.get("AFTERSALES_ODOO_CONF")
+    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
+    from benchenv import open_registry
+
+    return open_registry(db, conf)
+
+
+@pytest.fixture(scope="module")
+def generated(registry):
+    from benchenv import make_env
+    from generate import Generator
+
+    prefix = f"T{int(time.time())}"
+    with registry.cursor() as cr:
+        generator = Generator(make_env(cr), SCALE, prefix, batch=40, log=lambda _m: None)
+        timings = generator.run()
+        return prefix, generator.count, timings
+
+
+def test_generator_builds_every_entity_through_the_orm(registry, generated):
+    from benchenv import make_env
+
+    prefix, count, timings = generated
+    assert {"setup", "customers", "serials_certificates", "contracts", "service_requests"} <= set(
+        timings
+    )
+    for name, timing in timings.items():
+        assert timing["records"] > 0, name
+    with registry.cursor() as cr:
+        env = make_env(cr)
+        customers = env["res.partner"].search([("name", "=like", f"Customer {prefix} %")])
+        assert len(customers) == count["customers"]
+        requests = env["aftersales.service.request"].search(
+            [("partner_id", "in", customers.ids)]
+        )
+        assert len(requests) == count["requests"]
+        # computed by the models at creation: coverage and arrival deadlines
+        assert all(requests.mapped("sla_deadline"))
+        assert set(requests.mapped("service_category")) <= {"free", "contract", "paid"}
+        lots = env["stock.lot"].search([("name", "=like", f"{prefix}-SN%")])
+        assert len(lots) == count["serials"]
+        assert len(lots.aftersales_certificate_ids) == count["serials"]
+        assert env["repair.order"].search_count([("aftersales_request_id", "in", requests.ids)])
+        technicians = env["res.users"].search([("login", "=like", f"{prefix.lower()}.tech%")])
+        assert len(technicians.aftersales_zone_ids.company_id) == 3
+
+
+def test_every_measurement_runs_once_and_rolls_back(registry, generated):
+    from run import Bench, table, verdicts
+
+    with registry.cursor() as cr:
+        cr.execute("SELECT count(*), max(write_date) FROM aftersales_service_request")
+        before = cr.fetchone()
+    bench = Bench(registry, repeat=1, samples=20, log=lambda _m: None)
+    figures = bench.run()
+    for key in (
+        "coverage_p95_ms",
+        "register_ratio",
+        "escalation_s",
+        "escalation_queries",
+        "renewal_s",
+        "list_view_ms",
+        "list_view_queries",
+    ):
+        assert figures[key]["median"] > 0, key
+    # one batch of the scheduled actions costs the same queries for 10 or 100 records
+    assert bench.details["escalation"]["query_count_independent_of_size"]
+    assert bench.details["renewal"]["query_count_independent_of_size"]
+    assert bench.details["list_view"]["rows"] > 0
+    rows = verdicts(figures)
+    assert "request list" in table(rows)
+    json.dumps({"results": rows, "details": bench.details}, default=str)
+    with registry.cursor() as cr:
+        cr.execute("SELECT count(*), max(write_date) FROM aftersales_service_request")
+        assert cr.fetchone() == before, "the measurements left records behind"
