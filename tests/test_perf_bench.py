@@ -53,9 +53,7 @@ def test_generator_builds_every_entity_through_the_orm(registry, generated):
         env = make_env(cr)
         customers = env["res.partner"].search([("name", "=like", f"Customer {prefix} %")])
         assert len(customers) == count["customers"]
-        requests = env["aftersales.service.request"].search(
-            [("partner_id", "in", customers.ids)]
-        )
+        requests = env["aftersales.service.request"].search([("partner_id", "in", customers.ids)])
         assert len(requests) == count["requests"]
         # computed by the models at creation: coverage and arrival deadlines
         assert all(requests.mapped("sla_deadline"))

@@ -23,7 +23,7 @@ def open_registry(db, conf):
     from odoo.modules.registry import Registry
     from odoo.tools import config
 
-    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
+    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"], setup_logging=True)
     return Registry(db)
 
 
