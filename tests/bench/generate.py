@@ -128,6 +128,9 @@ class Generator:
             seconds = time.perf_counter() - start
             self.timings[name] = {"records": records, "seconds": round(seconds, 1)}
             self.log(f"  {name}: {records} records in {seconds:.1f} s")
+        # what autovacuum does on a live database: fresh planner statistics
+        self.cr.execute("ANALYZE")
+        self.cr.commit()
         self.timings["total"] = {
             "records": sum(t["records"] for t in self.timings.values()),
             "seconds": round(time.perf_counter() - started, 1),
@@ -168,13 +171,18 @@ class Generator:
             for role in ("desk", "technician", "supervisor", "manager")
         }
         created = len(others)
-        self.zones, self.zone_technicians, self.desks = {}, {}, {}
+        self.zones, self.desks, self.staff = {}, {}, {}
         per_branch = self.count["technicians"] // len(self.branches)
         for number, branch in enumerate(self.branches):
             people = self._users(branch, number, per_branch, groups)
             created += len(people["all"])
             branch.aftersales_service_manager_id = people["manager"]
             self.desks[branch.id] = people["desk"].id
+            self.staff[branch.id] = {
+                "technicians": people["technicians"].ids,
+                "supervisor": people["supervisor"].id,
+                "manager": people["manager"].id,
+            }
             calendar = branch.resource_calendar_id or main.resource_calendar_id
             technicians = people["technicians"]
             half = len(technicians) // 2
@@ -543,9 +551,11 @@ class Generator:
                 for request, vals, plan in carried
             ]
         )
+        done_field = "aftersales_date_done" in env["repair.order"]._fields
         repairs = env["repair.order"].create(
             [
                 {
+                    **({"aftersales_date_done": plan.get("date_done")} if done_field else {}),
                     "partner_id": vals["partner_id"],
                     "product_id": vals["product_id"],
                     "lot_id": vals["lot_id"],
@@ -623,7 +633,10 @@ class Generator:
 
     def make_surveys(self):
         """Answered satisfaction surveys of done requests, with their ratings
-        per criterion (survey answers' own lines are not generated)."""
+        per criterion (survey answers' own lines are not generated); every
+        job closed before the survey action's look-back counts as surveyed."""
+        from odoo import Command
+
         rng = self.rng
         env = self.env
         survey = env.ref("aftersales_survey.survey_service_satisfaction")
@@ -634,11 +647,7 @@ class Generator:
             requests = env["aftersales.service.request"].browse(part)
             answers = env["survey.user_input"].create(
                 [
-                    {
-                        "survey_id": survey.id,
-                        "partner_id": request.partner_id.id,
-                        "state": "done",
-                    }
+                    {"survey_id": survey.id, "partner_id": request.partner_id.id, "state": "done"}
                     for request in requests
                 ]
             )
@@ -661,35 +670,59 @@ class Generator:
                         "average_level": round(average, 2),
                         "score": round(average * 25, 2),
                         "score_ids": [
-                            (0, 0, {"criterion_id": c, "level": lv, "score": lv * 25.0})
+                            Command.create({"criterion_id": c, "level": lv, "score": lv * 25.0})
                             for c, lv in levels.items()
                         ],
                     }
                 )
             records = env["aftersales.service.survey"].create(surveys)
-            if "aftersales_survey_sent" in requests._fields:
-                requests.write({"aftersales_survey_sent": True})
             self.cr.commit()
             created += len(answers) + len(records) + len(records.score_ids)
+        if "aftersales_survey_sent" in env["aftersales.service.request"]._fields:
+            surveyed = env["aftersales.service.request"].search(
+                [("state", "=", "done"), ("date_done", "<", self.now - timedelta(days=8))]
+            )
+            for part in chunks(surveyed, self.batch * 5):
+                part.write({"aftersales_survey_sent": True})
+                self.cr.commit()
         return created
 
     def make_scorecards(self):
         """The past eleven months' scorecards, computed by the module."""
+        from dateutil.relativedelta import relativedelta
+
         Scorecard = self.env["aftersales.technician.scorecard"]
         first = self.today.replace(day=1)
         created = 0
         for back in range(11, 0, -1):
-            month = (first - timedelta(days=28 * back)).replace(day=1)
-            created += len(Scorecard._bench_compute_month(month))
-            self.cr.commit()
+            for branch in self.branches:
+                created += len(Scorecard._compute_month(first - relativedelta(months=back), branch))
+                self.cr.commit()
         return created
 
     def make_daily_reports(self):
-        """The last month's daily reports, as the module makes them."""
+        """The last month's daily reports, as the module makes them: every
+        technician's and supervisor's, and the branch's, each working day."""
         Report = self.env["aftersales.daily.report"]
         created = 0
         for back in range(30, 0, -1):
-            created += len(Report._bench_make_day(self.today - timedelta(days=back)))
+            day = self.today - timedelta(days=back)
+            if day.weekday() >= 5:
+                continue
+            vals_list = []
+            for branch in self.branches:
+                people = self.staff[branch.id]
+                vals_list += [
+                    {"report_type": "technician", "user_id": user_id, "date": day}
+                    for user_id in people["technicians"]
+                ]
+                vals_list += [
+                    {"report_type": "supervisor", "user_id": people["supervisor"], "date": day},
+                    {"report_type": "branch", "user_id": people["manager"], "date": day},
+                ]
+                for vals in vals_list[-len(people["technicians"]) - 2 :]:
+                    vals["company_id"] = branch.id
+            created += len(Report.create(vals_list))
             self.cr.commit()
         return created
 

@@ -15,6 +15,7 @@ import pstats
 import random
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,6 +40,66 @@ TARGETS = {
     "list_view_ms": ("7. request list, web_search_read", "ms", ("< 150", lambda v: v < 150)),
     "list_view_queries": ("7. request list, queries", "", ("<= 20", lambda v: v <= 20)),
 }
+
+
+# One statement: last month's scorecard measures per technician and branch
+# from the same tables the module reads (jobs, arrival SLA, first-time fixes,
+# rework, answered surveys and their ratings per criterion, complaints).
+SCORECARD_SQL = """
+WITH jobs AS (
+    SELECT r.company_id, r.user_id, count(*) AS jobs,
+           count(*) FILTER (WHERE r.sla_deadline IS NOT NULL AND r.date_arrival IS NOT NULL)
+               AS sla_jobs,
+           count(*) FILTER (WHERE r.sla_met) AS sla_met,
+           count(*) FILTER (WHERE r.repair_id IS NULL AND NOT rework.found) AS first_fix,
+           count(*) FILTER (WHERE rework.found) AS rework
+      FROM aftersales_service_request r
+     CROSS JOIN LATERAL (
+           SELECT EXISTS (
+               SELECT 1 FROM aftersales_service_request later
+                WHERE r.lot_id IS NOT NULL AND later.lot_id = r.lot_id AND later.id != r.id
+                  AND later.state != 'cancelled' AND later.date_call > r.date_done
+                  AND later.date_call <= r.date_done + %(window)s) AS found) rework
+     WHERE r.state = 'done' AND r.user_id IS NOT NULL
+       AND r.date_done >= %(since)s AND r.date_done < %(until)s
+     GROUP BY r.company_id, r.user_id
+), surveys AS (
+    SELECT company_id, user_id, count(*) AS answered, avg(score) AS score
+      FROM aftersales_service_survey
+     WHERE state = 'done' AND user_id IS NOT NULL
+       AND date_answered >= %(start)s AND date_answered < %(end)s
+     GROUP BY company_id, user_id
+), criteria AS (
+    SELECT company_id, user_id, json_agg(json_build_array(criterion_id, n, level)) AS ratings
+      FROM (SELECT company_id, user_id, criterion_id, count(*) AS n, avg(level) AS level
+              FROM aftersales_survey_score
+             WHERE user_id IS NOT NULL AND date >= %(start)s AND date < %(end)s
+             GROUP BY company_id, user_id, criterion_id) per_criterion
+     GROUP BY company_id, user_id
+), complaints AS (
+    SELECT company_id, technician_id AS user_id, count(*) AS complaints
+      FROM aftersales_complaint
+     WHERE technician_id IS NOT NULL AND state != 'rejected'
+       AND date_received >= %(since)s AND date_received < %(until)s
+     GROUP BY company_id, technician_id
+)
+SELECT company_id, user_id, jobs.jobs, jobs.sla_jobs, jobs.sla_met, jobs.first_fix,
+       jobs.rework, surveys.answered, surveys.score, criteria.ratings, complaints.complaints
+  FROM jobs
+  FULL JOIN surveys USING (company_id, user_id)
+  FULL JOIN criteria USING (company_id, user_id)
+  FULL JOIN complaints USING (company_id, user_id)
+"""
+
+
+def scorecard_sql_params(start, end, since, until, params):
+    return {
+        "start": start,
+        "end": end,
+        "since": since,
+        "until": until,
+        "window": timedelta(days=params["rework_days"]),
+    }
 
 
 class Bench:
@@ -271,16 +332,64 @@ class Bench:
     # 5. Scorecards, 6. daily reports (modules of the merged suite) -------
 
     def scorecards(self):
+        """Last month's scorecards of every technician of every branch, by the
+        module (in a rolled-back transaction), against one hand-written SQL
+        statement that aggregates the same measures from the same tables."""
         if "aftersales.technician.scorecard" not in self.su:
             self.details["scorecards"] = "skipped: aftersales.technician.scorecard not installed"
             return
-        self.details["scorecards"] = "not measured yet"
+        from dateutil.relativedelta import relativedelta
+
+        from odoo import fields
+
+        Scorecard = self.su["aftersales.technician.scorecard"]
+        month = fields.Date.context_today(Scorecard).replace(day=1) - relativedelta(months=1)
+        companies = self.su["res.company"].search([])
+        start, end, since, until = Scorecard._month_bounds(month)
+        params = Scorecard._scoring_params()
+
+        def by_module():
+            return sum(len(Scorecard._compute_month(month, c)) for c in companies)
+
+        def by_sql():
+            self.cr.execute(SCORECARD_SQL, scorecard_sql_params(start, end, since, until, params))
+            return len(self.cr.fetchall())
+
+        self._rolled_back(by_module)  # warm-up
+        module_s, sql_s, cards, rows = [], [], 0, 0
+        for _run in range(max(self.repeat // 2, 1) + 1):
+            self.su.invalidate_all()
+            begin = time.perf_counter()
+            cards = self._rolled_back(by_module)
+            module_s.append(time.perf_counter() - begin)
+            begin = time.perf_counter()
+            rows = by_sql()
+            sql_s.append(time.perf_counter() - begin)
+        self._record("scorecards_s", module_s)
+        self._record("scorecards_sql_s", sql_s)
+        self._record("scorecards_ratio", [m / q for m, q in zip(module_s, sql_s, strict=True)])
+        self.details["scorecards"] = {"month": str(month), "scorecards": cards, "sql_rows": rows}
 
     def daily_xlsx(self):
+        """Every daily report of the last 30 days rendered as the XLSX the
+        Export button downloads; rows are the technicians' rows written."""
         if "aftersales.daily.report" not in self.su:
             self.details["daily_xlsx"] = "skipped: aftersales.daily.report not installed"
             return
-        self.details["daily_xlsx"] = "not measured yet"
+        from odoo import fields
+
+        Report = self.su["aftersales.daily.report"]
+        today = fields.Date.context_today(Report)
+        reports = Report.search([("date", ">=", today - timedelta(days=30))])
+        rows = sum(len(report.line_ids.user_id) for report in reports)
+        rates, sizes = [], 0
+        for _run in range(max(self.repeat // 2, 1)):
+            self.su.invalidate_all()
+            begin = time.perf_counter()
+            sizes = sum(len(report._render_xlsx()) for report in reports)
+            rates.append(rows / (time.perf_counter() - begin))
+        self._record("daily_xlsx_rows_per_s", rates)
+        self.details["daily_xlsx"] = {"reports": len(reports), "rows": rows, "bytes": sizes}
 
     # 7. The service-request list as the web client loads it --------------
 
