@@ -453,6 +453,9 @@ class Generator:
             product_id, customer = rng.choice(self.products)[0], rng.choice(self.customer_ids)
         zone_id, technicians = rng.choice(self.zones[company_id])
         plan = self._request_plan(date_call)
+        if not lot_id and plan.pop("carry_in", False):
+            # only a serial goes to the workshop: this one was fixed on site
+            plan["state"] = "on_site" if plan["state"] == "in_repair" else plan["state"]
         vals = {
             "partner_id": customer,
             "company_id": company_id,
@@ -473,12 +476,10 @@ class Generator:
                 date_arrival=plan["date_arrival"],
                 diagnosis=f"{vals['fault_description']}: checked and diagnosed.",
             )
-        if "date_done" in plan and not plan.get("carry_in"):
-            vals.update(
-                date_done=plan["date_done"],
-                signed_by="Customer",
-                date_signed=plan["date_done"],
-            )
+        if "date_done" in plan:
+            vals["date_done"] = plan["date_done"]
+            if not plan.get("carry_in"):
+                vals.update(signed_by="Customer", date_signed=plan["date_done"])
         return vals, plan
 
     def make_requests(self):
@@ -597,12 +598,12 @@ class Generator:
             ]
         )
         # each request points at its receipt and repair (different values per row)
-        for repair, receipt, (request, _vals, plan) in zip(repairs, receipts, carried, strict=True):
+        for repair, receipt, (request, _vals, _plan) in zip(
+            repairs, receipts, carried, strict=True
+        ):
             request.repair_id = repair
             request.receipt_id = receipt
             receipt.repair_id = repair
-            if plan.get("date_done"):
-                request.date_done = plan["date_done"]
         return len(receipts) + len(repairs) + len(repairs.move_ids) + len(times)
 
     # Later modules ---------------------------------------------------------
@@ -627,6 +628,10 @@ class Generator:
                     "channel": rng.choice(["phone", "email", "hotline", "portal"]),
                     "date_received": received + timedelta(days=rng.randrange(1, 5)),
                     "description": "The technician came late and the fault came back.",
+                    # handled within the month; the last month's still open
+                    "state": "done"
+                    if received < self.now - timedelta(days=30)
+                    else rng.choice(["record", "judge", "assign", "investigate", "propose"]),
                 }
             )
         return len(self.create("aftersales.complaint", vals_list))
@@ -676,6 +681,8 @@ class Generator:
                     }
                 )
             records = env["aftersales.service.survey"].create(surveys)
+            if "aftersales_survey_sent" in requests._fields:
+                requests.write({"aftersales_survey_sent": True})
             self.cr.commit()
             created += len(answers) + len(records) + len(records.score_ids)
         if "aftersales_survey_sent" in env["aftersales.service.request"]._fields:

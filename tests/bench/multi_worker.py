@@ -107,7 +107,7 @@ def overlaps(log_path, cron_ids):
     starts, runs = {}, []
     pattern = re.compile(
         r"^(\S+ \S+) (\d+) INFO \S+ odoo\.addons\.base\.models\.ir_cron: "
-        r"Job '.*' \((\d+)\) (\w+)"
+        r"Job ['\"].*['\"] \((\d+)\) (\w+)"
     )
     for line in Path(log_path).read_text(errors="replace").splitlines():
         match = pattern.match(line)
@@ -118,13 +118,27 @@ def overlaps(log_path, cron_ids):
         if match.group(4) == "starting":
             starts[key] = moment
         elif key in starts:
-            runs.append((starts.pop(key), moment, key[1], key[0]))
+            runs.append((starts.pop(key), moment, key[1], key[0], match.group(4)))
     concurrent = any(
         a[0] < b[1] and b[0] < a[1] and a[3] != b[3]
         for i, a in enumerate(runs)
         for b in runs[i + 1 :]
     )
     return runs, concurrent
+
+
+def survey_backlog(cr):
+    """Jobs closed in the survey action's look-back that have no survey yet."""
+    cr.execute("SELECT to_regclass('aftersales_service_survey')")
+    if not cr.fetchone()[0]:
+        return 0
+    cr.execute(
+        """SELECT count(*) FROM aftersales_service_request
+            WHERE state = 'done' AND NOT coalesce(aftersales_survey_sent, false)
+              AND date_done >= now() at time zone 'UTC' - interval '7 days'
+              AND date_done < date_trunc('day', now() at time zone 'UTC')"""
+    )
+    return cr.fetchone()[0]
 
 
 def escalation_backlog(cr):
@@ -155,10 +169,11 @@ def count_duplicates(cr):
             SELECT request_id, count(*) FROM aftersales_service_survey
              WHERE request_id IS NOT NULL GROUP BY request_id"""
         checks["survey invitations per job"] = """
-            SELECT s.id, count(m.id) FROM aftersales_service_survey s
-              JOIN mail_mail mm ON mm.res_id = s.id AND mm.model = 'aftersales.service.survey'
-              JOIN mail_message m ON m.id = mm.mail_message_id
-             GROUP BY s.id"""
+            SELECT coalesce('request ' || s.request_id, 'repair ' || s.repair_id), count(*)
+              FROM aftersales_service_survey s
+              JOIN mail_message m ON m.model = 'aftersales.service.survey' AND m.res_id = s.id
+              JOIN mail_mail mm ON mm.mail_message_id = m.id
+             GROUP BY 1"""
     result = {}
     for name, query in checks.items():
         cr.execute(query)
@@ -183,7 +198,9 @@ def main(argv=None):
     with registry.cursor() as cr:
         before = count_duplicates(cr)
         backlog = escalation_backlog(cr)
+        surveys_due = survey_backlog(cr)
     print(f"  {backlog} breached requests wait for their escalation")
+    print(f"  about {surveys_due} closed jobs wait for their satisfaction survey")
     # a script, not ``-m odoo``: the prefork server re-runs sys.argv[0] to
     # start its gevent process
     Path(args.log).unlink(missing_ok=True)
@@ -230,8 +247,11 @@ def main(argv=None):
         after = count_duplicates(cr)
     runs, concurrent = overlaps(args.log, cron_ids)
     print(f"  {len(runs)} runs of the checked actions; two ran at the same time: {concurrent}")
-    for start, end, cron_id, pid in runs:
-        print(f"    cron {cron_id} in worker {pid}: {start:%H:%M:%S.%f} to {end:%H:%M:%S.%f}")
+    for start, end, cron_id, pid, status in runs:
+        print(
+            f"    cron {cron_id} in worker {pid}: {start:%H:%M:%S.%f} to {end:%H:%M:%S.%f}, "
+            f"{'failed (see the log)' if status == 'failed' else 'done'}"
+        )
     failed = not all(completed)
     for name, figures in after.items():
         new = figures["records"] - before.get(name, {}).get("records", 0)
@@ -247,6 +267,10 @@ def main(argv=None):
     )
     if backlog and not escalated:
         print("  the backlog was not escalated: nothing was checked")
+        failed = True
+    surveys = after.get("surveys per service request")
+    if surveys_due and surveys["records"] == before["surveys per service request"]["records"]:
+        print("  no survey was sent: nothing was checked")
         failed = True
     print("FAILED" if failed else "OK: nothing was escalated or surveyed twice")
     return 1 if failed else 0
