@@ -22,7 +22,8 @@ mkdir -p "$RESULTS"
 export PYTHONPATH="$(odoo_src)"
 
 db_ready() {
-    psql -d "$DB" -tAc "select 1 from aftersales_service_request limit 1" 2>/dev/null | grep -q 1
+    psql -d "$DB" -tAc "select 1 from ir_config_parameter where key = 'aftersales_bench.generated'" \
+        2>/dev/null | grep -q 1
 }
 
 generate() {

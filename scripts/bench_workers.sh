@@ -13,7 +13,8 @@ load_pg_env
 
 DB=${AFTERSALES_BENCH_DB:-aftersales_bench}
 COPY="${DB}_workers"
-psql -d "$DB" -tAc "select 1 from aftersales_service_request limit 1" 2>/dev/null | grep -q 1 \
+psql -d "$DB" -tAc "select 1 from ir_config_parameter where key = 'aftersales_bench.generated'" \
+    2>/dev/null | grep -q 1 \
     || die "No benchmark database $DB: run \`make bench\` (or \`make bench-data\`) first"
 cleanup() {
     dropdb --if-exists "$COPY" >/dev/null 2>&1 || true

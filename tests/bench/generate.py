@@ -91,6 +91,7 @@ class Generator:
         self.cr = env.cr
         self.rng = random.Random(seed)
         self.prefix = prefix
+        self.scale = scale
         self.batch = batch
         self.log = log
         self.count = {
@@ -130,6 +131,10 @@ class Generator:
             self.log(f"  {name}: {records} records in {seconds:.1f} s")
         # what autovacuum does on a live database: fresh planner statistics
         self.cr.execute("ANALYZE")
+        self.env["ir.config_parameter"].set_param(
+            "aftersales_bench.generated",
+            json.dumps({"scale": self.scale, "prefix": self.prefix, "volumes": self.count}),
+        )
         self.cr.commit()
         self.timings["total"] = {
             "records": sum(t["records"] for t in self.timings.values()),

@@ -493,6 +493,24 @@ def table(rows):
     return "\n".join(lines)
 
 
+def markdown(rows):
+    """The table for the README."""
+    lines = [
+        "| Measurement | Unit | Median | Min | Max | Target | Met |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        figures = [
+            f"{row[k]:.0f}" if abs(row[k]) >= 100 else f"{row[k]:.2f}"
+            for k in ("median", "min", "max")
+        ]
+        met = {True: "yes", False: "**no**", None: ""}[row["met"]]
+        target = row["target"].replace("<", "&lt;")
+        cells = [row["what"], row["unit"], *figures, target, met]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def volumes(cr):
     counts = {}
     for table_name in (
@@ -549,6 +567,7 @@ def main(argv=None):
         "details": bench.details,
     }
     print(json.dumps(bench.details, indent=1, default=str))
+    result["markdown"] = markdown(rows)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(result, indent=2, default=str))
