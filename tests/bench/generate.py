@@ -716,6 +716,12 @@ class Generator:
         """The last month's daily reports, as the module makes them: every
         technician's and supervisor's, and the branch's, each working day."""
         Report = self.env["aftersales.daily.report"]
+        # one report per person (per branch for the branch's) and day: keep
+        # the reports that exist (the demo data's, on a test database)
+        existing = {
+            (r.report_type, r.report_type != "branch" and r.user_id.id, r.date, r.company_id.id)
+            for r in Report.search([("date", ">=", self.today - timedelta(days=30))])
+        }
         created = 0
         for back in range(30, 0, -1):
             day = self.today - timedelta(days=back)
@@ -734,6 +740,17 @@ class Generator:
                 ]
                 for vals in vals_list[-len(people["technicians"]) - 2 :]:
                     vals["company_id"] = branch.id
+            vals_list = [
+                vals
+                for vals in vals_list
+                if (
+                    vals["report_type"],
+                    vals["report_type"] != "branch" and vals["user_id"],
+                    vals["date"],
+                    vals["company_id"],
+                )
+                not in existing
+            ]
             created += len(Report.create(vals_list))
             self.cr.commit()
         return created
