@@ -49,7 +49,7 @@ def prepare(registry, batch_size):
     with registry.cursor() as cr:
         env = make_env(cr)
         crons = env["ir.cron"]
-        for key, xmlid in CRONS.items():
+        for rank, (key, xmlid) in enumerate(CRONS.items()):
             cron = env.ref(xmlid, raise_if_not_found=False)
             if not cron:
                 print(f"  {key}: {xmlid} not installed, not checked")
@@ -57,6 +57,8 @@ def prepare(registry, batch_size):
             pair = cron | cron.copy({"name": f"{cron.name} (second worker)"})
             if batch_size:
                 pair.code = BATCH_CODE[key] % batch_size
+            # the two copies first in the queue together: one to each worker
+            pair.priority = rank
             crons |= pair
         env["ir.cron"].search([("id", "not in", crons.ids)]).active = False
         # due only when a round makes them due
@@ -118,7 +120,9 @@ def overlaps(log_path, cron_ids):
         if match.group(4) == "starting":
             starts[key] = moment
         elif key in starts:
-            runs.append((starts.pop(key), moment, key[1], key[0], match.group(4)))
+            done = re.search(r"; done (\d+);", line)
+            status = "failed" if match.group(4) == "failed" else done and done.group(1)
+            runs.append((starts.pop(key), moment, key[1], key[0], status))
     concurrent = any(
         a[0] < b[1] and b[0] < a[1] and a[3] != b[3]
         for i, a in enumerate(runs)
@@ -246,11 +250,12 @@ def main(argv=None):
     with registry.cursor() as cr:
         after = count_duplicates(cr)
     runs, concurrent = overlaps(args.log, cron_ids)
+    runs.sort()
     print(f"  {len(runs)} runs of the checked actions; two ran at the same time: {concurrent}")
     for start, end, cron_id, pid, status in runs:
         print(
             f"    cron {cron_id} in worker {pid}: {start:%H:%M:%S.%f} to {end:%H:%M:%S.%f}, "
-            f"{'failed (see the log)' if status == 'failed' else 'done'}"
+            + ("failed (see the log)" if status == "failed" else f"{status} records")
         )
     failed = not all(completed)
     for name, figures in after.items():
