@@ -514,6 +514,7 @@ class Generator:
                 for item in conduct_items
             ]
             env["aftersales.conduct.check"].create(checks)
+            checks += self._on_site_time(requests, planned)
             carried = [
                 (request, vals, plan)
                 for request, (vals, plan) in zip(requests, planned, strict=True)
@@ -527,6 +528,28 @@ class Generator:
             ]
             self.cr.commit()
         return created
+
+    def _on_site_time(self, requests, planned):
+        """The technician's time on site, as a time line of the request, when
+        time lines belong to requests too (the billing module)."""
+        Time = self.env["aftersales.repair.time"]
+        if "request_id" not in Time._fields:
+            return []
+        vals_list = []
+        for request, (vals, plan) in zip(requests, planned, strict=True):
+            if plan.get("carry_in") or not (vals.get("date_arrival") and vals.get("date_done")):
+                continue
+            hours = (vals["date_done"] - vals["date_arrival"]).total_seconds() / 3600
+            vals_list.append(
+                {
+                    "request_id": request.id,
+                    "user_id": vals["user_id"],
+                    "date": vals["date_arrival"].date(),
+                    "hours": max(round(hours * 4) / 4, 0.25),
+                    "description": "On-site service",
+                }
+            )
+        return Time.create(vals_list).ids
 
     def _repairs(self, carried):
         """Carry-in repairs (S7-S8): the product receipt, Odoo's repair order
