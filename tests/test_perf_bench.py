@@ -87,10 +87,38 @@ def test_every_measurement_runs_once_and_rolls_back(registry, generated):
     # one batch of the scheduled actions costs the same queries for 10 or 100 records
     assert bench.details["escalation"]["query_count_independent_of_size"]
     assert bench.details["renewal"]["query_count_independent_of_size"]
-    assert bench.details["list_view"]["rows"] > 0
+    list_view = bench.details["list_view"]
+    assert {"name", "partner_id", "sla_deadline", "state"} <= set(list_view["fields"])
+    assert "'state', 'in'" in list_view["domain"], "the action's default filter (Open)"
+    assert list_view["rows"] <= 80
     rows = verdicts(figures)
     assert "request list" in table(rows)
     json.dumps({"results": rows, "details": bench.details}, default=str)
     with registry.cursor() as cr:
         cr.execute("SELECT count(*), max(write_date) FROM aftersales_service_request")
         assert cr.fetchone() == before, "the measurements left records behind"
+
+
+def test_worker_check_reads_the_database_and_the_log(registry, tmp_path):
+    """The SQL and log parsing of `make bench-workers` (which starts a
+    prefork Odoo, too slow for `make test`) on the test database."""
+    import multi_worker
+
+    with registry.cursor() as cr:
+        counts = multi_worker.count_duplicates(cr)
+        assert counts["escalation activities per request"]["more_than_once"] == 0
+        assert multi_worker.escalation_backlog(cr) >= 0
+        assert multi_worker.survey_backlog(cr) >= 0
+    log = tmp_path / "odoo.log"
+    prefix = "INFO db odoo.addons.base.models.ir_cron: Job"
+    log.write_text(
+        f"2026-01-01 10:00:00,000 11 {prefix} 'Escalate' (7) starting\n"
+        f'2026-01-01 10:00:00,100 12 {prefix} "Escalate (second)" (8) starting\n'
+        f"2026-01-01 10:00:01,000 12 {prefix} 'Escalate (second)' (8) fully done "
+        "(#loop 1; done 0; remaining 0; duration 0.90s)\n"
+        f"2026-01-01 10:00:02,000 11 {prefix} 'Escalate' (7) fully done "
+        "(#loop 1; done 42; remaining 0; duration 2.00s)\n"
+    )
+    runs, concurrent = multi_worker.overlaps(log, [7, 8])
+    assert concurrent
+    assert sorted((run[2], run[4]) for run in runs) == [(7, "42"), (8, "0")]
