@@ -47,8 +47,8 @@ def test_generator_builds_every_entity_through_the_orm(registry, generated):
     assert {"setup", "customers", "serials_certificates", "contracts", "service_requests"} <= set(
         timings
     )
-    for name, timing in timings.items():
-        assert timing["records"] > 0, name
+    for name in ("setup", "customers", "serials_certificates", "contracts", "service_requests"):
+        assert timings[name]["records"] > 0, name
     with registry.cursor() as cr:
         env = make_env(cr)
         customers = env["res.partner"].search([("name", "=like", f"Customer {prefix} %")])
