@@ -558,6 +558,9 @@ def main(argv=None):
         counts = volumes(cr)
     print()
     print(table(rows))
+    for name, detail in bench.details.items():
+        if isinstance(detail, str):
+            print(f"{name}: {detail}")
     result = {
         "database": args.database,
         "date": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -566,7 +569,6 @@ def main(argv=None):
         "results": rows,
         "details": bench.details,
     }
-    print(json.dumps(bench.details, indent=1, default=str))
     result["markdown"] = markdown(rows)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
