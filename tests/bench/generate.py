@@ -727,6 +727,7 @@ class Generator:
         from dateutil.relativedelta import relativedelta
 
         Scorecard = self.env["aftersales.technician.scorecard"]
+        self.cr.execute("ANALYZE")  # planner statistics of what was generated so far
         first = self.today.replace(day=1)
         created = 0
         for back in range(11, 0, -1):

@@ -321,8 +321,9 @@ class Bench:
             "escalation",
             Request._cron_escalate_sla,
             lambda size: Request._escalate_sla_batch(now, size),
-            (10, 100),
-            "the ORM inserts and updates 100 rows per query",
+            (50, 100),
+            "the ORM inserts and updates 100 rows per query; each distinct supervisor "
+            "is subscribed in one query (a batch of 10 may meet fewer supervisors)",
         )
 
     def renewal(self):
@@ -335,7 +336,7 @@ class Bench:
             "renewal",
             lambda: Contract._cron_contract_lifecycle() + Certificate._cron_expire_certificates(),
             lambda size: Contract._renewal_notice_batch(today, size),
-            (10, 50),
+            (25, 50),
             "mail templates render 50 mails per chunk (mail.batch_size)",
         )
 
