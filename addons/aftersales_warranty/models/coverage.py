@@ -86,21 +86,25 @@ class AftersalesCoverage(models.AbstractModel):
             cert_domain & Domain("state", "in", ("active", "expired")),
             order="date_end desc",
         )
-        contract_domain = (
-            Domain("lot_ids", "in", lots.ids)
-            | Domain("certificate_ids.lot_id", "in", lots.ids)
-            | (
-                Domain("commercial_partner_id", "in", partners.ids)
-                & (
-                    Domain("lot_ids.product_id", "in", products.ids)
-                    | Domain("certificate_ids.product_id", "in", products.ids)
+        # One search per way a contract covers equipment (a search whose
+        # domain is empty costs no query): PostgreSQL cannot turn an OR of
+        # these many2many paths into joins, so it scanned every contract and,
+        # at 5 000 contracts, JIT-compiled the plan: +17 ms a lookup for a
+        # user of several branches (issue 8).
+        Contract = self.env["aftersales.maintenance.contract"]
+        open_contracts = Domain("state", "in", OPEN_CONTRACT_STATES)
+        customers = Domain("commercial_partner_id", "in", partners.ids)
+        contracts = Contract.union(
+            *(
+                Contract.search(domain & open_contracts)
+                for domain in (
+                    Domain("lot_ids", "in", lots.ids),
+                    Domain("certificate_ids.lot_id", "in", lots.ids),
+                    customers & Domain("lot_ids.product_id", "in", products.ids),
+                    customers & Domain("certificate_ids.product_id", "in", products.ids),
                 )
             )
-        )
-        contracts = self.env["aftersales.maintenance.contract"].search(
-            contract_domain & Domain("state", "in", OPEN_CONTRACT_STATES),
-            order="date_end desc",
-        )
+        ).sorted(lambda c: (c.date_end, c.id), reverse=True)
         return certificates, contracts
 
     def _answer(self, lot, product, partner, day, certificates, contracts):
