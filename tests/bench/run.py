@@ -26,6 +26,8 @@ from benchenv import Counter, make_env, open_registry, percentile, summary
 TARGETS = {
     "coverage_p50_ms": ("1. coverage lookup by serial, p50", "ms", None),
     "coverage_p95_ms": ("1. coverage lookup by serial, p95", "ms", ("< 20", lambda v: v < 20)),
+    "coverage_all_p50_ms": ("1. same, user of every branch, p50", "ms", None),
+    "coverage_all_p95_ms": ("1. same, user of every branch, p95", "ms", ("< 20", lambda v: v < 20)),
     "register_request_ms": ("2. register a service request", "ms", None),
     "register_repair_ms": ("2. create a plain repair.order", "ms", None),
     "register_ratio": ("2. request / repair.order", "x", ("<= 1.5", lambda v: v <= 1.5)),
@@ -177,7 +179,8 @@ class Bench:
 
     def coverage(self):
         """One question per call, as the desk asks while the customer is on
-        the phone, the ORM cache emptied before each."""
+        the phone, the ORM cache emptied before each: by a desk user of the
+        first branch, and by one of head office who sees every branch."""
         self.cr.execute(
             "SELECT lot_id FROM aftersales_warranty_certificate WHERE lot_id IS NOT NULL"
             " ORDER BY random() LIMIT %s",
@@ -185,24 +188,30 @@ class Bench:
         )
         lot_ids = [row[0] for row in self.cr.fetchall()]
         desk = self._user("%.desk0")
-        env = self._env_as(desk, desk.company_id)
-        env = env(context=dict(env.context, allowed_company_ids=desk.company_ids.ids))
-        Coverage, Lot = env["aftersales.coverage"], env["stock.lot"]
-        Coverage._lookup(lot=Lot.browse(lot_ids[:1]))  # warm the registry caches
-        p50, p95, answers = [], [], {}
-        for _run in range(max(self.repeat // 2, 1)):
-            times = []
-            for lot_id in lot_ids:
-                env.invalidate_all()
-                start = time.perf_counter()
-                answer = Coverage._lookup(lot=Lot.browse(lot_id))
-                times.append((time.perf_counter() - start) * 1000)
-                answers[answer["category"]] = answers.get(answer["category"], 0) + 1
-            p50.append(percentile(times, 0.5))
-            p95.append(percentile(times, 0.95))
-        self._record("coverage_p50_ms", p50)
-        self._record("coverage_p95_ms", p95)
-        self.details["coverage"] = {"serials": len(lot_ids), "answers": answers}
+        admin = self.su.ref("base.user_admin")
+        answers = {}
+        for key, user in (("coverage", desk), ("coverage_all", admin)):
+            env = make_env(self.cr, user.id, {"allowed_company_ids": user.company_ids.ids})
+            Coverage, Lot = env["aftersales.coverage"], env["stock.lot"]
+            Coverage._lookup(lot=Lot.browse(lot_ids[:1]))  # warm the registry caches
+            p50, p95 = [], []
+            for _run in range(max(self.repeat // 2, 1)):
+                times = []
+                for lot_id in lot_ids:
+                    env.invalidate_all()
+                    start = time.perf_counter()
+                    answer = Coverage._lookup(lot=Lot.browse(lot_id))
+                    times.append((time.perf_counter() - start) * 1000)
+                    answers[answer["category"]] = answers.get(answer["category"], 0) + 1
+                p50.append(percentile(times, 0.5))
+                p95.append(percentile(times, 0.95))
+            self._record(f"{key}_p50_ms", p50)
+            self._record(f"{key}_p95_ms", p95)
+        self.details["coverage"] = {
+            "serials": len(lot_ids),
+            "users": [desk.login, f"{admin.login} ({len(admin.company_ids)} branches)"],
+            "answers": answers,
+        }
 
     # 2. Registering a service request (S2, S4) ---------------------------
 
