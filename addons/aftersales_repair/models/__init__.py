@@ -22,3 +22,4 @@ from . import daily_report
 from . import repair_order_parts
 from . import stock_move
 from . import tool_loan
+from . import repair_order_deposit

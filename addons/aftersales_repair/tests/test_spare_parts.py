@@ -159,3 +159,33 @@ class TestSpareParts(BillingFixtures, TransactionCase):
             Loan.create(
                 {"product_id": self.tool.id, "user_id": self.tech.id, "date_due": date(2000, 1, 1)}
             )
+
+    def test_s13_warranty_claim_parts_need_a_paid_deposit(self):
+        request = self.make_job(lot=self.lots[0], hours=(1.0,), close=False)
+        self.assertEqual(request.service_category, "free")
+        repair = self._repair([(self.part, 2)])
+        repair.aftersales_request_id = request
+        self.assertTrue(repair.aftersales_deposit_needed)
+        self.assertEqual(repair.aftersales_deposit_amount, 100.0)
+        repair.action_validate()
+        with self.assertRaisesRegex(UserError, "deposit"):
+            repair.action_repair_start()
+        self.assertEqual(repair.state, "confirmed")
+        with self.assertRaises(AccessError):
+            repair.with_user(self.tech).action_aftersales_create_deposit()
+        repair.with_user(self.accountant).action_aftersales_create_deposit()
+        deposit = repair.aftersales_deposit_invoice_id
+        self.assertEqual(
+            (deposit.amount_untaxed, deposit.amount_tax, deposit.amount_total), (100.0, 0.0, 100.0)
+        )
+        with self.assertRaisesRegex(UserError, "already invoiced"):
+            repair.with_user(self.accountant).action_aftersales_create_deposit()
+        deposit.action_post()
+        with self.assertRaisesRegex(UserError, "deposit"):
+            repair.action_repair_start()
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=deposit.ids
+        ).create({"journal_id": self.cash_journal.id})._create_payments()
+        self.assertTrue(repair.aftersales_deposit_paid)
+        repair.action_repair_start()
+        self.assertEqual(repair.state, "under_repair")
