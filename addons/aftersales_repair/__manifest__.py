@@ -38,6 +38,7 @@
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",
+        "demo/aftersales_billing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
