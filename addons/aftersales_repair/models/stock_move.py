@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 STARTED = ("under_repair", "done")
 
@@ -62,7 +62,10 @@ class StockMove(models.Model):
         return super().write(vals)
 
     def action_aftersales_return_to_stock(self):
-        """A part comes back to stock: never a consumed part (S13)."""
+        """An unused part goes back to stock (S13): never a consumed part,
+        and a part already issued (picked) to the technician only when the
+        warehouse keeper has it back in hand and confirms it."""
+        keeper = self.env.user.has_group("stock.group_stock_manager")
         for move in self:
             if move.state == "done":
                 raise UserError(
@@ -70,6 +73,14 @@ class StockMove(models.Model):
                         "%(part)s was used on %(repair)s: a consumed part cannot be returned.",
                         part=move.product_id.display_name,
                         repair=move.repair_id.name,
+                    )
+                )
+            if move.picked and not keeper:
+                raise AccessError(
+                    self.env._(
+                        "%s was issued: the warehouse keeper takes it back and confirms "
+                        "the return.",
+                        move.product_id.display_name,
                     )
                 )
         self._do_unreserve()

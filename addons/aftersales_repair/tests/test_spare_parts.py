@@ -62,7 +62,11 @@ class TestSpareParts(BillingFixtures, TransactionCase):
         repair.action_validate()
         repair.action_repair_start()
         unused = repair.move_ids[1]
-        unused.action_aftersales_return_to_stock()
+        unused.write({"quantity": 1, "picked": True})
+        with self.assertRaisesRegex(AccessError, "warehouse keeper"):
+            unused.with_user(self.tech).action_aftersales_return_to_stock()
+        self.assertEqual(unused.state, "assigned")
+        unused.with_user(self.keeper).action_aftersales_return_to_stock()
         self.assertEqual(unused.state, "cancel")
         self.assertFalse(unused.move_line_ids)
         repair.action_repair_end()
