@@ -16,6 +16,7 @@ REPORT_TYPES = [
 ]
 REPORT_STATES = [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")]
 MANAGER = "aftersales_warranty.group_aftersales_manager"
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
 
 
 class AftersalesDailyReport(models.Model):
@@ -42,7 +43,7 @@ class AftersalesDailyReport(models.Model):
         index=True,
         readonly=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True, readonly=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     company_id = fields.Many2one(
         "res.company",
         string="Branch",
@@ -89,6 +90,15 @@ class AftersalesDailyReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            kind = vals.get("report_type") or self.env.context.get(
+                "default_report_type", "technician"
+            )
+            group = {"supervisor": SUPERVISOR, "branch": MANAGER}.get(kind)
+            if group and not self.env.su and not self.env.user.has_group(group):
+                raise AccessError(
+                    self.env._("Only a supervisor or the branch manager writes this report.")
+                )
         reports = super().create(vals_list)
         reports._fill_lines()
         return reports

@@ -102,6 +102,10 @@ class AftersalesServiceRequest(models.Model):
         "service_category",
         "liability",
         "customer_share",
+        "contract_id",
+        "time_ids.hours",
+        "time_ids.service_category",
+        "repair_id.move_ids.product_uom_qty",
         "invoice_ids.state",
         "invoice_ids.payment_state",
     )
@@ -112,7 +116,9 @@ class AftersalesServiceRequest(models.Model):
                 paid = all(m.payment_state in ("paid", "in_payment") for m in invoices)
                 posted = all(m.state == "posted" for m in invoices)
                 request.billing_state = "paid" if paid and posted else "invoiced"
-            elif request.state == "done" and request._customer_share():
+            elif request.state == "done" and any(
+                line["billed"] for line in request.sudo()._billing_lines()
+            ):
                 request.billing_state = "to_invoice"
             else:
                 request.billing_state = "none"

@@ -80,6 +80,8 @@ class BillingFixtures(ServiceFixtures):
             )
             request.repair_id = repair
             repair.action_validate()
+            if repair.aftersales_deposit_needed:
+                cls.pay_deposit(repair)
             repair.action_repair_start()
             repair.action_repair_end()
         if close:
@@ -88,3 +90,14 @@ class BillingFixtures(ServiceFixtures):
             )
             request.with_user(cls.tech).action_close_on_site()
         return request
+
+    @classmethod
+    def pay_deposit(cls, repair):
+        """A warranty claim's parts deposit, invoiced, posted and paid (S13)."""
+        repair.with_user(cls.accountant).action_aftersales_create_deposit()
+        deposit = repair.aftersales_deposit_invoice_id
+        deposit.action_post()
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=deposit.ids
+        ).create({"journal_id": cls.cash_journal.id})._create_payments()
+        return deposit

@@ -162,6 +162,25 @@ class TestBilling(BillingFixtures, TransactionCase):
         self.assertAmounts(invoice, 60.0, 9.0, 69.0)
         self.assertEqual(request.company_share_amount, 160.0 + 50.0)
 
+    def test_s10_contract_job_fully_covered_is_not_to_invoice(self):
+        lot = self.new_lot()
+        contract = self.env["aftersales.maintenance.contract"].create(
+            {
+                "partner_id": self.customer.id,
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 12, 31),
+                "lot_ids": [Command.set(lot.ids)],
+            }
+        )
+        contract.action_start()
+        request = self.make_job(lot=lot, hours=(1.0,), parts=[(self.part, 1)])
+        self.assertEqual(request.service_category, "contract")
+        self.assertEqual(request.billing_state, "none", "the contract covers it all")
+        self.assertEqual(request.company_share_amount, 130.0)
+        with self.assertRaisesRegex(UserError, "Nothing of"):
+            request.with_user(self.accountant).action_create_invoice()
+        self.assertFalse(request.invoice_ids)
+
     def test_w4_liability_split_bills_the_customer_share(self):
         """W4: a warranty claim shared 40 % / 60 %: the customer's 40 % is
         invoiced, the company's 60 % is recorded."""

@@ -79,6 +79,9 @@ class TestDailyReport(ServiceFixtures, TransactionCase):
         self.assertNotIn(theirs, visible)
         with self.assertRaises(AccessError):
             theirs.with_user(self.tech).action_submit()
+        for kind in ("supervisor", "branch"):
+            with self.assertRaises(AccessError):
+                self.Report.with_user(self.tech).create({"date": DAY, "report_type": kind})
 
     def test_s12_supervisor_report_aggregates_technicians(self):
         self._lines(self.tech, [("paid", 2.0), ("free", 1.0)])
