@@ -75,6 +75,8 @@ def test_access_rules_name_existing_groups(root, module):
         "base.group_portal",
         "sales_team.group_sale_salesman",
         "stock.group_stock_user",
+        "stock.group_stock_manager",
+        "account.group_account_invoice",
     }
     security = (root / "addons/aftersales_warranty/security/aftersales_security.xml").read_text()
     groups |= {

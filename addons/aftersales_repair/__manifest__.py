@@ -10,6 +10,7 @@
     "author": "After-Sales Suite Authors",
     "license": "LGPL-3",
     "depends": ["aftersales_warranty", "repair", "hr", "resource"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/aftersales_repair_security.xml",
         "security/ir.model.access.csv",
@@ -18,6 +19,7 @@
         "data/service_request_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/product_data.xml",
         "report/repair_reports.xml",
         "report/repair_report_templates.xml",
         "views/aftersales_zone_views.xml",
@@ -29,10 +31,14 @@
         "views/config_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/service_request_billing_views.xml",
+        "views/daily_report_views.xml",
+        "views/tool_loan_views.xml",
         "views/portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",
+        "demo/aftersales_billing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -15,3 +15,11 @@ from . import res_partner
 from . import res_users
 from . import res_config_settings
 from . import working_time
+from . import service_request_billing
+from . import discount_authority
+from . import account_move
+from . import daily_report
+from . import repair_order_parts
+from . import stock_move
+from . import tool_loan
+from . import repair_order_deposit

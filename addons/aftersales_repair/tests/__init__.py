@@ -8,3 +8,6 @@ from . import test_carry_in
 from . import test_escalation
 from . import test_portal
 from . import test_tours
+from . import test_billing
+from . import test_daily_report
+from . import test_spare_parts

@@ -33,3 +33,23 @@ class TestDemoStory(TransactionCase):
             self.env.ref("aftersales_warranty.partner_huaxin_hotel").phone,
             "customers have phones",
         )
+
+    def test_demo_billing_story(self):
+        """S10, S12, S13: the demo shows a paid job invoiced with its cash
+        confirmed, a discount awaiting approval, tools on loan (one overdue)
+        and a submitted daily report."""
+        paid = self.env.ref("aftersales_repair.request_lotus_paid")
+        self.assertEqual((paid.billing_state, paid.cash_state), ("paid", "confirmed"))
+        self.assertEqual(paid.invoice_ids.state, "posted")
+        self.assertEqual(paid.cash_payment_id.amount, paid.cash_amount)
+        waiting = self.env.ref("aftersales_repair.request_neighbour_discount")
+        self.assertEqual(waiting.discount_state, "to_approve")
+        self.assertEqual(waiting.billing_state, "to_invoice")
+        self.assertTrue(self.env.ref("aftersales_repair.tool_loan_vacuum_wu").is_overdue)
+        self.assertFalse(self.env.ref("aftersales_repair.tool_loan_flaring_sun").is_overdue)
+        report = self.env.ref("aftersales_repair.daily_report_sun")
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(
+            {line.service_category: line.hours for line in report.line_ids},
+            {"paid": 2.5, "admin": 0.5},
+        )

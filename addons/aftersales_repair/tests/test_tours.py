@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import SIGNATURE
+
 # Also written in static/tests/tours/aftersales_register_dispatch_fix_tour.js
 # and aftersales_carry_in_return_tour.js.
 CUSTOMER = "Tour Harbour Hotel"
@@ -14,6 +16,8 @@ SERIAL_CARRY_IN = "AS-TOUR-SR-0002"
 PRODUCT = "Tour Heat Pump X7"
 ZONE = "Tour Riverside"
 TECHNICIAN = "Tour Technician Lee"
+# Also written in static/tests/tours/aftersales_paid_carry_in_billing_tour.js.
+BILLING_CUSTOMER = "Tour Billing Bakery"
 
 
 @tagged("post_install", "-at_install")
@@ -271,3 +275,155 @@ class TestServiceTours(HttpCase):
             )
         )
         self.assertEqual(self.certificate_carry_in.service_ids.reference, request.name)
+
+
+@tagged("post_install", "-at_install")
+class TestBillingTour(HttpCase):
+    """In a real browser, S10: a paid carry-in repair is finished; the
+    technician records the cash collected on the spot, the accountant finds
+    the job in the "to invoice / collected on site" list, creates and posts
+    the invoice, and confirms the cash: a payment reconciled with it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company = env.company
+        cls.user = new_test_user(
+            env,
+            login="as_tour_billing",
+            name="Tour Accountant Technician",
+            groups="aftersales_warranty.group_aftersales_supervisor,"
+            "account.group_account_invoice,stock.group_production_lot",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.tax = env["account.tax"].create(
+            {"name": "Tour VAT 10%", "amount": 10.0, "type_tax_use": "sale"}
+        )
+        cls.labour = env.ref("aftersales_repair.product_aftersales_labour")
+        cls.labour.write({"list_price": 80.0, "taxes_id": [(6, 0, cls.tax.ids)]})
+        cls.part = env["product.product"].create(
+            {
+                "name": "Tour Compressor",
+                "is_storable": True,
+                "list_price": 50.0,
+                "taxes_id": [(6, 0, cls.tax.ids)],
+            }
+        )
+        if not env["account.journal"].search(
+            [("type", "=", "cash"), ("company_id", "=", cls.company.id)], limit=1
+        ):
+            env["account.journal"].create({"name": "Tour Cash", "type": "cash", "code": "TRCSH"})
+        categ = env["product.category"].create({"name": "Tour Billing Heat Pumps"})
+        env["aftersales.technician.certification"].create(
+            {"user_id": cls.user.id, "categ_id": categ.id, "date_valid": "2020-01-01"}
+        )
+        zone = env["aftersales.zone"].create(
+            {
+                "name": "Tour Billing Zone",
+                "code": "TOUR-BIL",
+                "arrival_sla_hours": 6,
+                "supervisor_id": cls.user.id,
+                "technician_ids": [(6, 0, cls.user.ids)],
+            }
+        )
+        product = env["product.product"].create(
+            {
+                "name": "Tour Billing Heat Pump",
+                "is_storable": True,
+                "tracking": "serial",
+                "categ_id": categ.id,
+            }
+        )
+        lot = env["stock.lot"].create({"name": "AS-TOUR-BIL-0001", "product_id": product.id})
+        cls.customer = env["res.partner"].create({"name": BILLING_CUSTOMER, "is_company": True})
+        cls.request = env["aftersales.service.request"].create(
+            {
+                "partner_id": cls.customer.id,
+                "lot_id": lot.id,
+                "zone_id": zone.id,
+                "fault_description": "Compressor does not start.",
+            }
+        )
+        as_user = cls.request.with_user(cls.user)
+        as_user.action_assign(cls.user)
+        as_user.action_arrive()
+        as_user.diagnosis = "Compressor seized."
+        env["aftersales.carry.in"].with_user(cls.user).create(
+            {
+                "request_id": cls.request.id,
+                "date_promised": fields.Date.today() + relativedelta(days=3),
+                "intake_signature": SIGNATURE,
+            }
+        ).action_confirm()
+        repair = cls.request.repair_id
+        repair.write(
+            {
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": cls.part.id,
+                            "product_uom_qty": 1,
+                            "repair_line_type": "add",
+                        },
+                    )
+                ],
+                "aftersales_time_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "user_id": cls.user.id,
+                            "hours": 1.5,
+                            "description": "Replaced the compressor",
+                        },
+                    )
+                ],
+            }
+        )
+        env["stock.quant"]._update_available_quantity(cls.part, repair.location_id, 5)
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        repair.with_user(cls.user).action_aftersales_inspect()
+        env["aftersales.return.product"].create(
+            {"repair_id": repair.id, "return_signature": SIGNATURE, "signed_by": "Ms. Chen"}
+        ).action_confirm()
+
+    def test_paid_carry_in_billing(self):
+        request = self.request
+        self.assertEqual(
+            (request.state, request.service_category, request.billing_state),
+            ("done", "paid", "to_invoice"),
+        )
+        self.start_tour(
+            f"/odoo/action-aftersales_repair.action_service_request/{request.id}",
+            "aftersales_paid_carry_in_billing_tour",
+            login=self.user.login,
+            timeout=240,
+        )
+        self.env.invalidate_all()
+        invoice = request.invoice_ids
+        self.assertEqual(len(invoice), 1)
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "state": "posted",
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "amount_untaxed": 170.0,
+                    "amount_tax": 17.0,
+                    "amount_total": 187.0,
+                    "amount_residual": 0.0,
+                }
+            ],
+        )
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        self.assertEqual(request.cash_user_id, self.user)
+        self.assertEqual(request.cash_payment_id.amount, 187.0)
+        self.assertIn(request.cash_payment_id.state, ("in_process", "paid"))
+        self.assertEqual((request.billing_state, request.cash_state), ("paid", "confirmed"))

@@ -1,0 +1,89 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+STARTED = ("under_repair", "done")
+
+
+class StockMove(models.Model):
+    """The spare-part lines of a repair (S13)."""
+
+    _inherit = "stock.move"
+
+    aftersales_extra_part = fields.Boolean(
+        string="Added After Acceptance", readonly=True, copy=False
+    )
+    aftersales_approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False
+    )
+    aftersales_extra_pending = fields.Boolean(compute="_compute_aftersales_extra_pending")
+
+    @api.depends("aftersales_extra_part", "aftersales_approved_by_id")
+    def _compute_aftersales_extra_pending(self):
+        for move in self:
+            move.aftersales_extra_pending = (
+                move.aftersales_extra_part and not move.aftersales_approved_by_id
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("repair_id") and vals.get("repair_line_type") == "add":
+                repair = self.env["repair.order"].browse(vals["repair_id"])
+                if repair.aftersales_date_accepted:
+                    vals["aftersales_extra_part"] = True
+        return super().create(vals_list)
+
+    def _aftersales_issuable(self):
+        """Moves that may be reserved: not repair parts, or parts of a started
+        repair that are not waiting for the advisor."""
+        return self.filtered(
+            lambda m: (
+                not m.repair_id
+                or not m.repair_line_type
+                or (m.repair_id.state in STARTED and not m.aftersales_extra_pending)
+            )
+        )
+
+    def _action_assign(self, force_qty=False):
+        return super(StockMove, self._aftersales_issuable())._action_assign(force_qty=force_qty)
+
+    def write(self, vals):
+        if "quantity" in vals or vals.get("picked"):
+            for move in self:
+                if move.repair_id and move.repair_line_type and move.repair_id.state not in STARTED:
+                    raise UserError(
+                        self.env._(
+                            "Parts are issued only on a started repair: start %s first.",
+                            move.repair_id.name,
+                        )
+                    )
+        return super().write(vals)
+
+    def action_aftersales_return_to_stock(self):
+        """An unused part goes back to stock (S13): never a consumed part,
+        and a part already issued (picked) to the technician only when the
+        warehouse keeper has it back in hand and confirms it."""
+        keeper = self.env.user.has_group("stock.group_stock_manager")
+        for move in self:
+            if move.state == "done":
+                raise UserError(
+                    self.env._(
+                        "%(part)s was used on %(repair)s: a consumed part cannot be returned.",
+                        part=move.product_id.display_name,
+                        repair=move.repair_id.name,
+                    )
+                )
+            if move.picked and not keeper:
+                raise AccessError(
+                    self.env._(
+                        "%s was issued: the warehouse keeper takes it back and confirms "
+                        "the return.",
+                        move.product_id.display_name,
+                    )
+                )
+        self._do_unreserve()
+        self.write({"picked": False})
+        self._action_cancel()
+        return True

@@ -1,0 +1,114 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class AftersalesToolLoan(models.Model):
+    """The register of special tools lent to technicians (S13, S5): which
+    tool, to whom, when it went out, when it is due and when it came back.
+    Tools not back by their due date are reminded once to the technician."""
+
+    _name = "aftersales.tool.loan"
+    _description = "Special Tool Loan"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.numbered.mixin",
+    ]
+    _sequence_code = "aftersales.tool.loan"
+    _order = "date_out desc, id desc"
+    _check_company_auto = True
+
+    product_id = fields.Many2one(
+        "product.product", string="Tool", required=True, tracking=True, check_company=True
+    )
+    lot_id = fields.Many2one(
+        "stock.lot",
+        string="Serial Number",
+        domain="[('product_id', '=', product_id)]",
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Technician", required=True, index=True, tracking=True
+    )
+    request_id = fields.Many2one(
+        "aftersales.service.request", string="For Job", index=True, check_company=True
+    )
+    date_out = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    date_due = fields.Date(required=True, index=True, tracking=True)
+    date_returned = fields.Datetime(readonly=True, copy=False, tracking=True)
+    state = fields.Selection(
+        [("out", "On Loan"), ("returned", "Returned")],
+        default="out",
+        required=True,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    overdue_reminded = fields.Boolean(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.constrains("date_out", "date_due")
+    def _check_dates(self):
+        for loan in self:
+            if loan.date_due < loan.date_out.date():
+                raise ValidationError(self.env._("A tool is due back after it went out."))
+
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for loan in self:
+            loan.is_overdue = loan.state == "out" and loan.date_due < today
+
+    def _search_is_overdue(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        domain = [("state", "=", "out"), ("date_due", "<", today)]
+        return domain if True in value else ["!", *domain]
+
+    def action_return(self):
+        if self.filtered(lambda loan: loan.state != "out"):
+            raise UserError(self.env._("This tool is already back."))
+        self.write({"state": "returned", "date_returned": fields.Datetime.now()})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True
+
+    @api.model
+    def _remind_overdue_batch(self, today, limit):
+        loans = self._locked_batch(
+            [("state", "=", "out"), ("date_due", "<", today), ("overdue_reminded", "=", False)],
+            limit,
+        )
+        if not loans:
+            return 0
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": loan.id,
+                    "activity_type_id": todo.id,
+                    "user_id": loan.user_id.id,
+                    "date_deadline": today,
+                    "summary": self.env._(
+                        "Bring back %(tool)s (due %(due)s)",
+                        tool=loan.product_id.display_name,
+                        due=loan.date_due,
+                    ),
+                }
+                for loan in loans
+            ]
+        )
+        loans.write({"overdue_reminded": True})
+        return len(loans)
+
+    @api.model
+    def _cron_remind_overdue(self, batch_size=500):
+        today = fields.Date.context_today(self)
+        return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))
