@@ -205,12 +205,8 @@ class AftersalesComplaint(models.Model):
             group.with_context(tracking_disable=True).write(
                 {"late_user_ids": [fields.Command.link(owner.id)]}
             )
-        self.env.cr.execute(
-            "UPDATE aftersales_complaint SET stage_escalated = TRUE, "
-            "escalation_count = escalation_count + 1 WHERE id IN %s",
-            [tuple(complaints.ids)],
-        )
-        complaints.invalidate_recordset(["stage_escalated", "escalation_count"])
+        for count, group in complaints.grouped("escalation_count").items():
+            group.write({"stage_escalated": True, "escalation_count": count + 1})
         body = self.env._("Step past its deadline: escalated.")
         complaints._message_log_batch(dict.fromkeys(complaints.ids, body))
         return len(complaints)
