@@ -1,1 +1,5 @@
 from . import test_complaint_category
+from . import test_complaint_process
+from . import test_complaint_escalation
+from . import test_complaint_penalty
+from . import test_complaint_action
