@@ -50,6 +50,9 @@ class AftersalesQualityAssessment(models.Model):
     )
     amount = fields.Monetary(tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
+    penalty_id = fields.Many2one(
+        "aftersales.complaint.penalty", string="Ledger Line", readonly=True, copy=False
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Confirmed"), ("cancelled", "Cancelled")],
         default="draft",
@@ -101,10 +104,40 @@ class AftersalesQualityAssessment(models.Model):
         return True
 
     def _apply_outcome(self):
-        """Hook: rewards and penalties go to the ledger the scorecard reads."""
-        return True
+        """Rewards and penalties go, confirmed, to the complaint register's
+        ledger (without a complaint), which the scorecard reads (V7, V8)."""
+        decided = self.filtered(lambda a: a.outcome != "none")
+        if not decided:
+            return self.env["aftersales.complaint.penalty"]
+        lines = (
+            self.env["aftersales.complaint.penalty"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "user_id": assessment.user_id.id,
+                        "kind": assessment.outcome,
+                        "role": "improvement" if assessment.outcome == "reward" else "other",
+                        "amount": assessment.amount,
+                        "date": assessment.date,
+                        "note": self.env._(
+                            "Quality assessment %(name)s (score %(score)s)",
+                            name=assessment.name,
+                            score=assessment.score,
+                        ),
+                        "company_id": assessment.company_id.id,
+                    }
+                    for assessment in decided
+                ]
+            )
+        )
+        lines.action_confirm()
+        for assessment, line in zip(decided, lines, strict=True):
+            assessment.penalty_id = line
+        return lines
 
     def action_cancel(self):
+        self.penalty_id.sudo().action_cancel()
         self.write({"state": "cancelled"})
         return True
 

@@ -230,10 +230,11 @@ class AftersalesTechnicianScorecard(models.Model):
         for user_id, measures in self._penalty_measures(company, start, end).items():
             values[user_id].update(measures)
 
-        cards = self.search(
-            [("month", "=", start), ("company_id", "=", company.id), ("user_id", "in", list(values))]
-        )
+        cards = self.search([("month", "=", start), ("company_id", "=", company.id)])
         by_user = {card.user_id.id: card for card in cards}
+        # an open card whose measures went away (a cancelled penalty) is reset
+        for user_id in by_user:
+            values.setdefault(user_id, {})
         open_cards = cards.filtered(lambda c: c.state == "open")
         open_cards.criterion_ids.unlink()
         to_create = []
