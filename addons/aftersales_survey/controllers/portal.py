@@ -21,7 +21,10 @@ class AftersalesSurveyCustomerPortal(CustomerPortal):
             values["service_survey_count"] = (
                 request.env[SURVEY_MODEL]
                 .sudo()
-                .search_count(self._prepare_service_surveys_domain(request.env.user) & Domain("state", "=", "sent"))
+                .search_count(
+                    self._prepare_service_surveys_domain(request.env.user)
+                    & Domain("state", "=", "sent")
+                )
             )
         return values
 
@@ -33,7 +36,11 @@ class AftersalesSurveyCustomerPortal(CustomerPortal):
         surveys = (
             request.env[SURVEY_MODEL]
             .sudo()
-            .search(self._prepare_service_surveys_domain(request.env.user), order="state desc, date_sent desc", limit=80)
+            .search(
+                self._prepare_service_surveys_domain(request.env.user),
+                order="state desc, date_sent desc",
+                limit=80,
+            )
         )
         values = self._prepare_portal_layout_values()
         values.update({"service_surveys": surveys, "page_name": "service_survey"})

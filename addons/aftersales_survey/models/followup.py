@@ -30,9 +30,7 @@ class AftersalesFollowup(models.Model):
         [("call", "Phone Call"), ("letter", "Letter")], default="call", required=True
     )
     rule_id = fields.Many2one("aftersales.followup.rule", readonly=True, index="btree_not_null")
-    event_id = fields.Many2one(
-        "aftersales.followup.event", string="Event", readonly=True, index="btree_not_null"
-    )
+    event_id = fields.Many2one("aftersales.followup.event", readonly=True, index="btree_not_null")
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     request_id = fields.Many2one(
@@ -132,7 +130,7 @@ class AftersalesFollowup(models.Model):
         horizon = today - timedelta(days=60)
         Survey = self.env["aftersales.service.survey"]
         planned = self.browse()
-        for rule in self.env["aftersales.followup.rule"].search([]):
+        for rule in self.env["aftersales.followup.rule"].search([("active", "=", True)]):
             existing = self.search([("rule_id", "=", rule.id), ("request_id", "!=", False)])
             skip = set(existing.request_id.ids)
             if rule.trigger == "previous":

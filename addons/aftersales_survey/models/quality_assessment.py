@@ -28,13 +28,9 @@ class AftersalesQualityAssessment(models.Model):
         FORMS, string="Form", required=True, default="management", tracking=True
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    user_id = fields.Many2one(
-        "res.users", string="Technician Assessed", index=True, tracking=True
-    )
-    department_id = fields.Many2one("hr.department", string="Department")
-    assessor_id = fields.Many2one(
-        "res.users", string="Assessor", required=True, default=lambda self: self.env.user
-    )
+    user_id = fields.Many2one("res.users", string="Technician Assessed", index=True, tracking=True)
+    department_id = fields.Many2one("hr.department")
+    assessor_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     line_ids = fields.One2many(
         "aftersales.quality.assessment.line", "assessment_id", string="Checklist"
     )
@@ -72,7 +68,7 @@ class AftersalesQualityAssessment(models.Model):
         if "line_ids" in fields_list and not values.get("line_ids"):
             values["line_ids"] = [
                 Command.create({"item_id": item.id, "max_points": item.max_points})
-                for item in self.env["aftersales.quality.item"].search([])
+                for item in self.env["aftersales.quality.item"].search([("active", "=", True)])
             ]
         return values
 
@@ -88,9 +84,7 @@ class AftersalesQualityAssessment(models.Model):
         for assessment in self:
             if assessment.outcome != "none" and not (assessment.amount and assessment.user_id):
                 raise ValidationError(
-                    self.env._(
-                        "A reward or penalty names the technician assessed and an amount."
-                    )
+                    self.env._("A reward or penalty names the technician assessed and an amount.")
                 )
 
     def action_confirm(self):

@@ -76,7 +76,10 @@ class ResConfigSettings(models.TransientModel):
                         round(sum(weights), 2),
                     )
                 )
-            if settings.aftersales_serious_score_threshold > settings.aftersales_low_score_threshold:
+            if (
+                settings.aftersales_serious_score_threshold
+                > settings.aftersales_low_score_threshold
+            ):
                 raise ValidationError(
                     self.env._(
                         "A serious complaint's score threshold cannot be above the low score "

@@ -29,7 +29,10 @@ class AftersalesServiceSurvey(models.Model):
     _order = "date_sent desc, id desc"
 
     request_id = fields.Many2one(
-        "aftersales.service.request", string="Service Request", readonly=True, index="btree_not_null"
+        "aftersales.service.request",
+        string="Service Request",
+        readonly=True,
+        index="btree_not_null",
     )
     repair_id = fields.Many2one(
         "repair.order", string="Repair Order", readonly=True, index="btree_not_null"
@@ -80,9 +83,7 @@ class AftersalesServiceSurvey(models.Model):
     def _compute_survey_url(self):
         for record in self:
             answer = record.user_input_id.sudo()
-            record.survey_url = (
-                record.get_base_url() + answer.get_start_url() if answer else False
-            )
+            record.survey_url = record.get_base_url() + answer.get_start_url() if answer else False
 
     # Sending (V1) ---------------------------------------------------------
 
@@ -90,9 +91,7 @@ class AftersalesServiceSurvey(models.Model):
     def _satisfaction_survey(self):
         survey = self.env.ref(SURVEY_XMLID, raise_if_not_found=False)
         if not survey or not survey.active:
-            raise UserError(
-                self.env._("The service satisfaction survey is missing or archived.")
-            )
+            raise UserError(self.env._("The service satisfaction survey is missing or archived."))
         return survey
 
     @api.model
@@ -250,7 +249,9 @@ class AftersalesServiceSurvey(models.Model):
             for line in record.user_input_id.user_input_line_ids:
                 question = line.question_id
                 if question.aftersales_criterion_id and line.suggested_answer_id.aftersales_level:
-                    levels[question.aftersales_criterion_id] = line.suggested_answer_id.aftersales_level
+                    levels[question.aftersales_criterion_id] = (
+                        line.suggested_answer_id.aftersales_level
+                    )
                 elif question.aftersales_is_comment and line.value_text_box:
                     comments.append(line.value_text_box)
             total_weight = sum(c.weight for c in levels) or 0.0
@@ -267,7 +268,11 @@ class AftersalesServiceSurvey(models.Model):
                     "score": round(average * 25, 2),
                     "score_ids": [
                         Command.create(
-                            {"criterion_id": criterion.id, "level": level, "score": LEVEL_SCORE[level]}
+                            {
+                                "criterion_id": criterion.id,
+                                "level": level,
+                                "score": LEVEL_SCORE[level],
+                            }
                         )
                         for criterion, level in levels.items()
                     ],

@@ -71,7 +71,8 @@ class AftersalesServiceSurvey(models.Model):
             "category_id": category.id,
             "severity": severity,
             "description": self.env._(
-                "Satisfaction survey %(name)s, average rating %(average)s/4.\n%(ratings)s\n\n%(comment)s",
+                "Satisfaction survey %(name)s, average rating %(average)s/4.\n"
+                "%(ratings)s\n\n%(comment)s",
                 name=self.name,
                 average=self.average_level,
                 ratings=ratings,

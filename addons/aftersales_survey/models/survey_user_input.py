@@ -19,9 +19,7 @@ class SurveyUserInput(models.Model):
             raise UserError(self.env._("This survey has already been answered."))
         result = super()._mark_done()
         jobs = (
-            self.env["aftersales.service.survey"]
-            .sudo()
-            .search([("user_input_id", "in", self.ids)])
+            self.env["aftersales.service.survey"].sudo().search([("user_input_id", "in", self.ids)])
         )
         jobs._record_answers()
         return result

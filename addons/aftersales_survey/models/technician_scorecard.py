@@ -94,12 +94,8 @@ class AftersalesTechnicianScorecard(models.Model):
         params = self.env["ir.config_parameter"].sudo()
         return {
             "rework_days": int(params.get_param("aftersales_survey.rework_window_days", 30)),
-            "complaint_points": float(
-                params.get_param("aftersales_survey.complaint_points", 25)
-            ),
-            "amount_per_point": float(
-                params.get_param("aftersales_survey.amount_per_point", 100)
-            ),
+            "complaint_points": float(params.get_param("aftersales_survey.complaint_points", 25)),
+            "amount_per_point": float(params.get_param("aftersales_survey.amount_per_point", 100)),
         }
 
     # Computing a month (grouped queries: the same count for any number of
@@ -316,7 +312,7 @@ class AftersalesTechnicianScorecard(models.Model):
     def _cron_compute(self):
         """Daily: the current month, and the last one while it is open."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([]):
+        for company in self.env["res.company"].search([("active", "=", True)]):
             self._compute_month(today - relativedelta(months=1), company)
             self._compute_month(today, company)
         return True
@@ -346,7 +342,7 @@ class AftersalesTechnicianScorecard(models.Model):
 
     def _xlsx_content(self):
         """The scorecards as an Excel sheet (V8)."""
-        criteria = self.env["aftersales.rating.criterion"].search([])
+        criteria = self.env["aftersales.rating.criterion"].search([("active", "=", True)])
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         sheet = workbook.add_worksheet(self.env._("Scorecards"))

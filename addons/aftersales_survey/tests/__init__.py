@@ -4,3 +4,4 @@ from . import test_survey_complaint
 from . import test_scorecard
 from . import test_followup
 from . import test_quality
+from . import test_tours

@@ -35,9 +35,7 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.assertEqual(call.date_planned, self.today, "closed yesterday: called today")
 
     def test_v5_first_call_after_pickup_then_second(self):
-        picked_up = self.make_done_request(
-            self.tech, done=self.yesterday_noon - timedelta(days=3)
-        )
+        picked_up = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
         picked_up.receipt_id = self.env["aftersales.goods.receipt"].create(
             {
                 "request_id": picked_up.id,

@@ -8,7 +8,7 @@ import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import SurveyFixtures
 
@@ -72,9 +72,19 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         Penalty = cls.env["aftersales.complaint.penalty"]
         confirmed = Penalty.create(
             [
-                {"user_id": cls.tech.id, "kind": "penalty", "amount": 200, "date": date(2026, 10, 22),
-                 "complaint_id": counted.id},
-                {"user_id": cls.tech.id, "kind": "reward", "amount": 100, "date": date(2026, 10, 23)},
+                {
+                    "user_id": cls.tech.id,
+                    "kind": "penalty",
+                    "amount": 200,
+                    "date": date(2026, 10, 22),
+                    "complaint_id": counted.id,
+                },
+                {
+                    "user_id": cls.tech.id,
+                    "kind": "reward",
+                    "amount": 100,
+                    "date": date(2026, 10, 23),
+                },
             ]
         )
         confirmed.action_confirm()
@@ -159,7 +169,9 @@ class TestScorecard(SurveyFixtures, TransactionCase):
     def test_v8_xlsx_export(self):
         cards = self.Card._compute_month(OCTOBER).sorted(lambda c: c.user_id.id)
         action = cards.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/")[3].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[3].split("?")[0])
+        )
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
         sheet = book.active
         headers = [cell.value for cell in sheet[1]]

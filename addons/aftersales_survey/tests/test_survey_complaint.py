@@ -22,8 +22,14 @@ class TestSurveyComplaint(SurveyFixtures, TransactionCase):
         request = self.make_done_request(self.tech)
         self.Survey._send(
             self.survey,
-            [{"request_id": request.id, "partner_id": self.customer.id, "user_id": self.tech.id,
-              "lot_id": request.lot_id.id}],
+            [
+                {
+                    "request_id": request.id,
+                    "partner_id": self.customer.id,
+                    "user_id": self.tech.id,
+                    "lot_id": request.lot_id.id,
+                }
+            ],
         )
         return self.answer(self.Survey.search([("request_id", "=", request.id)]), levels, comment)
 
@@ -46,8 +52,12 @@ class TestSurveyComplaint(SurveyFixtures, TransactionCase):
         self.assertEqual(complaint.partner_id, self.customer)
         self.assertEqual(complaint.service_request_id, survey.request_id)
         self.assertEqual(complaint.lot_id, survey.lot_id)
-        self.assertEqual(complaint.category_id, self.env.ref("aftersales_complaint.categ_sv_attitude"))
-        self.assertFalse(self._executive_activities(complaint), "a normal one stays in the department")
+        self.assertEqual(
+            complaint.category_id, self.env.ref("aftersales_complaint.categ_sv_attitude")
+        )
+        self.assertFalse(
+            self._executive_activities(complaint), "a normal one stays in the department"
+        )
 
     def test_v4_c12_very_low_score_is_serious_and_goes_to_executives(self):
         survey = self._answered({"attitude": 1, "skill": 1, "arrival": 1, "promise": 2})
@@ -67,6 +77,8 @@ class TestSurveyComplaint(SurveyFixtures, TransactionCase):
         self.assertFalse(survey.complaint_id)
 
     def test_v4_thresholds_are_settings(self):
-        self.env["ir.config_parameter"].sudo().set_param("aftersales_survey.low_score_threshold", 3.5)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "aftersales_survey.low_score_threshold", 3.5
+        )
         survey = self._answered({"attitude": 3, "skill": 3, "arrival": 3, "promise": 3})
         self.assertEqual(survey.complaint_id.severity, "normal")

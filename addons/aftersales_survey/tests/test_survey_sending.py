@@ -30,7 +30,9 @@ class TestSurveySending(SurveyFixtures, TransactionCase):
         open_request = self.make_request(lot=self.new_lot())
         self.Survey._cron_send_surveys()
         surveys = self._surveys_of(yesterday | early | today | open_request)
-        self.assertEqual(surveys.request_id, yesterday | early, "all of yesterday's jobs, no sampling")
+        self.assertEqual(
+            surveys.request_id, yesterday | early, "all of yesterday's jobs, no sampling"
+        )
         for survey in surveys:
             self.assertEqual(survey.user_id, survey.request_id.user_id)
             self.assertEqual(survey.partner_id, self.customer)
@@ -88,7 +90,11 @@ class TestSurveySending(SurveyFixtures, TransactionCase):
         request = self.make_done_request(self.tech)
         Repair = self.env["repair.order"]
         standalone = Repair.create(
-            {"product_id": self.product.id, "partner_id": self.customer.id, "user_id": self.tech2.id}
+            {
+                "product_id": self.product.id,
+                "partner_id": self.customer.id,
+                "user_id": self.tech2.id,
+            }
         )
         linked = Repair.create(
             {"product_id": self.product.id, "partner_id": self.customer.id, "user_id": self.tech.id}
@@ -99,7 +105,9 @@ class TestSurveySending(SurveyFixtures, TransactionCase):
         self.assertEqual(len(self.Survey.search([("repair_id", "=", standalone.id)])), 1)
         self.assertFalse(self.Survey.search([("repair_id", "=", linked.id)]))
         self.assertEqual(len(self._surveys_of(request)), 1)
-        self.assertEqual(self.Survey.search([("repair_id", "=", standalone.id)]).user_id, self.tech2)
+        self.assertEqual(
+            self.Survey.search([("repair_id", "=", standalone.id)]).user_id, self.tech2
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -121,7 +129,9 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
             {"attitude", "skill", "arrival", "promise"},
         )
         for question in rated:
-            self.assertEqual(sorted(question.suggested_answer_ids.mapped("aftersales_level")), [1, 2, 3, 4])
+            self.assertEqual(
+                sorted(question.suggested_answer_ids.mapped("aftersales_level")), [1, 2, 3, 4]
+            )
         self.assertEqual(
             self.survey.question_ids.filtered("aftersales_is_comment").question_type, "text_box"
         )
@@ -140,8 +150,12 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
         self.assertEqual(levels["arrival"], (2, 50.0, self.tech))
         criteria = self.env["aftersales.rating.criterion"].search([])
         weights = {c.code: c.weight for c in criteria}
-        expected = (4 * weights["attitude"] + 3 * weights["skill"] + 2 * weights["arrival"]
-                    + 4 * weights["promise"]) / sum(weights.values())
+        expected = (
+            4 * weights["attitude"]
+            + 3 * weights["skill"]
+            + 2 * weights["arrival"]
+            + 4 * weights["promise"]
+        ) / sum(weights.values())
         self.assertAlmostEqual(survey.average_level, round(expected, 2))
         self.assertAlmostEqual(survey.score, round(round(expected, 2) * 25, 2), places=1)
 
@@ -160,7 +174,10 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
         self.answer(self.service_survey, {"attitude": 3, "skill": 3, "arrival": 3, "promise": 3})
         self.answer(other_survey, {"attitude": 1, "skill": 1, "arrival": 1, "promise": 1})
         as_tech = self.Survey.with_user(self.tech)
-        self.assertEqual(as_tech.search([("id", "in", (self.service_survey | other_survey).ids)]), self.service_survey)
+        self.assertEqual(
+            as_tech.search([("id", "in", (self.service_survey | other_survey).ids)]),
+            self.service_survey,
+        )
         with self.assertRaises(AccessError):
             as_tech.browse(other_survey.id).read(["score"])
         scores = self.env["aftersales.survey.score"].with_user(self.tech).search([])
@@ -171,6 +188,8 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
             self.env, login="as_svy_manager", groups="aftersales_warranty.group_aftersales_manager"
         )
         self.assertEqual(
-            self.Survey.with_user(manager).search([("id", "in", (self.service_survey | other_survey).ids)]),
+            self.Survey.with_user(manager).search(
+                [("id", "in", (self.service_survey | other_survey).ids)]
+            ),
             self.service_survey | other_survey,
         )
