@@ -5,3 +5,4 @@ from . import test_scorecard
 from . import test_followup
 from . import test_quality
 from . import test_tours
+from . import test_portal
