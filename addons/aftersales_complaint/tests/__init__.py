@@ -3,3 +3,4 @@ from . import test_complaint_process
 from . import test_complaint_escalation
 from . import test_complaint_penalty
 from . import test_complaint_action
+from . import test_complaint_sources
