@@ -18,7 +18,7 @@ class TestComplaintSources(ComplaintFixtures, TransactionCase):
     def _register(self, source, user=None):
         action = source.with_user(user or self.desk).action_register_complaint()
         self.assertEqual(action["res_model"], "aftersales.complaint")
-        form = Form(self.Complaint.with_user(user or self.desk).with_context(action["context"]))
+        form = Form(self.Complaint.with_user(user or self.desk).with_context(**action["context"]))
         form.description = form.description or "Came back broken."
         form.customer_demand = "A working unit."
         return form.save()
