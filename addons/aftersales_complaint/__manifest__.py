@@ -30,4 +30,9 @@
     "demo": [
         "demo/aftersales_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_complaint/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -4,3 +4,5 @@ from . import test_complaint_escalation
 from . import test_complaint_penalty
 from . import test_complaint_action
 from . import test_complaint_sources
+from . import test_tours
+from . import test_demo_story

@@ -11,7 +11,6 @@ class AftersalesComplaint(models.Model):
 
     helpdesk_ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Helpdesk Ticket",
         copy=False,
         index="btree_not_null",
         tracking=True,
