@@ -23,10 +23,16 @@
         "views/complaint_action_views.xml",
         "views/complaint_penalty_views.xml",
         "views/complaint_config_views.xml",
+        "views/complaint_source_views.xml",
         "views/complaint_category_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_complaint/static/tests/tours/*.js",
+        ],
+    },
 }

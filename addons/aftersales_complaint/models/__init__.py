@@ -10,3 +10,7 @@ from . import complaint_penalty
 from . import res_config_settings
 from . import complaint_analysis
 from . import complaint_penalise
+from . import complaint_source_mixin
+from . import service_request
+from . import repair_order
+from . import stock_picking

@@ -143,16 +143,28 @@ class AftersalesComplaint(models.Model):
 
     @api.depends("service_request_id", "repair_id", "return_picking_id")
     def _compute_from_source(self):
+        """Product, serial and employee concerned from what the complaint is
+        about (a default for one of them would stop the computation of all)."""
         for complaint in self:
             request, repair = complaint.service_request_id, complaint.repair_id
-            move = complaint.return_picking_id.move_ids[:1]
+            # The desk registers complaints about returns it may not open.
+            picking = complaint.return_picking_id.sudo()
+            move = picking.move_ids[:1]
             complaint.product_id = (
-                request.product_id or repair.product_id or move.product_id or complaint.product_id
+                request.product_id
+                or repair.product_id
+                or move.product_id.sudo(False)
+                or complaint.product_id
             )
             complaint.lot_id = (
-                request.lot_id or repair.lot_id or move.lot_ids[:1] or complaint.lot_id
+                request.lot_id or repair.lot_id or move.lot_ids[:1].sudo(False) or complaint.lot_id
             )
-            complaint.technician_id = request.user_id or repair.user_id or complaint.technician_id
+            complaint.technician_id = (
+                request.user_id
+                or repair.user_id
+                or picking.aftersales_return_user_id.sudo(False)
+                or complaint.technician_id
+            )
 
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):

@@ -120,7 +120,7 @@ class AftersalesComplaint(models.Model):
                     "res_model_id": model_id,
                     "res_id": complaint.id,
                     "activity_type_id": call.id,
-                    "user_id": complaint.company_id._aftersales_service_manager().id,
+                    "user_id": complaint.company_id.sudo()._aftersales_service_manager().id,
                     "date_deadline": fields.Date.context_today(self),
                     "summary": self.env._("Contact the customer"),
                 }
@@ -163,7 +163,7 @@ class AftersalesComplaint(models.Model):
     # -- the scheduled escalation -----------------------------------------
     def _step_owner(self):
         self.ensure_one()
-        return self.user_id or self.company_id._aftersales_service_manager()
+        return self.user_id or self.company_id.sudo()._aftersales_service_manager()
 
     @api.model
     def _escalate_overdue_batch(self, now, limit):
@@ -185,7 +185,7 @@ class AftersalesComplaint(models.Model):
             if complaint.severity == "serious":
                 targets = executives.filtered(lambda u, c=complaint: c.company_id in u.company_ids)
             else:
-                targets = complaint.company_id._aftersales_service_manager()
+                targets = complaint.company_id.sudo()._aftersales_service_manager()
             activities += [
                 {
                     "res_model_id": model_id,

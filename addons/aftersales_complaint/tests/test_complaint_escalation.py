@@ -83,7 +83,9 @@ class TestComplaintEscalation(ComplaintFixtures, TransactionCase):
         complaint = self.advance(self.make_complaint(), "judge")
         complaint.write({"is_valid": "invalid", "judgement_note": "Not our product."})
         complaint.with_user(self.supervisor).action_judge()
-        self.assertEqual(self.Complaint._escalate_overdue_batch(datetime(2027, 1, 1), 100), 0)
+        self.Complaint._escalate_overdue_batch(datetime(2027, 1, 1), 100)
+        self.assertFalse(complaint.stage_escalated)
+        self.assertEqual(complaint.escalation_count, 0)
 
     def _measure(self, count):
         complaints = self.Complaint.create(
@@ -109,6 +111,7 @@ class TestComplaintEscalation(ComplaintFixtures, TransactionCase):
         self.assertEqual(self._measure(3), self._measure(30))
 
     def test_c11_cron_runs_in_batches_and_twice_is_harmless(self):
+        self.Complaint._cron_escalate_overdue()  # whatever the database already holds
         self.make_complaint()
         self.make_complaint()
         cron = self.env.ref("aftersales_complaint.ir_cron_escalate_overdue_complaints")

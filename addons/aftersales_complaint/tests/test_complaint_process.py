@@ -117,8 +117,9 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
         self.assertEqual(self.make_complaint().department_id, logistics)
 
     def test_c4_assign_needs_department_and_owner(self):
-        complaint = self.advance(self.make_complaint(category_id=self.attitude.id), "assign")
-        self.assertFalse(complaint.department_id, "no rule for service attitude")
+        unrouted = self.env["aftersales.complaint.category"].create({"name": "Unrouted"})
+        complaint = self.advance(self.make_complaint(category_id=unrouted.id), "assign")
+        self.assertFalse(complaint.department_id, "no rule for this category")
         with self.assertRaisesRegex(UserError, "Handling Department"):
             complaint.with_user(self.supervisor).action_assign()
         complaint.write({"department_id": self.quality.id, "user_id": self.quality_head.id})
@@ -181,3 +182,23 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
         self.assertTrue(complaint.date_done)
         self.assertGreater(complaint.resolve_hours, 0)
         self.assertEqual(complaint.date_received, MONDAY_9)
+
+    def test_x2_technicians_see_the_complaints_they_handle(self):
+        handled = self.make_complaint(responsible_user_ids=[(4, self.engineer.id)])
+        other = self.make_complaint()
+        visible = self.Complaint.with_user(self.engineer).search(
+            [("id", "in", (handled | other).ids)]
+        )
+        self.assertEqual(visible, handled)
+        with self.assertRaises(AccessError):
+            other.with_user(self.engineer).read(["description"])
+        with self.assertRaises(AccessError):
+            self.Complaint.with_user(self.engineer).create(
+                {"partner_id": self.customer.id, "category_id": self.defect.id}
+            )
+        with self.assertRaises(AccessError):
+            handled.with_user(self.env.ref("base.public_user")).read(["name"])
+        desk_sees = self.Complaint.with_user(self.desk).search(
+            [("id", "in", (handled | other).ids)]
+        )
+        self.assertEqual(desk_sees, handled | other)
