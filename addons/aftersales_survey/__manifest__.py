@@ -21,6 +21,7 @@
         "data/followup_rule_data.xml",
         "data/quality_item_data.xml",
         "data/ir_cron_data.xml",
+        "report/followup_reports.xml",
         "views/rating_criterion_views.xml",
         "views/service_survey_views.xml",
         "views/technician_scorecard_views.xml",

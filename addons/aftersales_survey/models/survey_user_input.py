@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 
 class SurveyUserInput(models.Model):
     """A customer's answer to the satisfaction survey of a job: submitting it
-    rates the technician (V2)."""
+    rates the technician (V2). Other surveys are left as Odoo has them."""
 
     _inherit = "survey.user_input"
 
@@ -15,11 +15,13 @@ class SurveyUserInput(models.Model):
     )
 
     def _mark_done(self):
-        if self.filtered(lambda answer: answer.state == "done"):
+        jobs = (
+            self.env["aftersales.service.survey"]
+            .sudo()
+            .search([("user_input_id", "in", self.ids)])
+        )
+        if jobs.user_input_id.filtered(lambda answer: answer.state == "done"):
             raise UserError(self.env._("This survey has already been answered."))
         result = super()._mark_done()
-        jobs = (
-            self.env["aftersales.service.survey"].sudo().search([("user_input_id", "in", self.ids)])
-        )
         jobs._record_answers()
         return result

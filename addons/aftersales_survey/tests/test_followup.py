@@ -76,6 +76,22 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.assertEqual((call.state, call.user_id), ("done", self.env.user))
         self.assertTrue(call.date_done)
 
+    def test_v5_followup_register_prints_calls(self):
+        calls = self.Followup.create(
+            [
+                {"partner_id": self.customer.id, "content": "Unit works", "result": "satisfied"},
+                {"partner_id": self.customer.id, "kind": "letter", "content": "Invitation"},
+            ]
+        )
+        calls[0].action_done()
+        report = self.env.ref("aftersales_survey.action_report_followup_register")
+        html, _kind = report._render_qweb_html(report.id, calls.ids)
+        html = html.decode()
+        self.assertIn(calls[0].name, html)
+        self.assertIn(calls[1].name, html)
+        self.assertIn("Unit works", html)
+        self.assertIn("Follow-up Register", html)
+
     def test_v5_unresolved_request_goes_to_supervisor_within_two_days(self):
         request = self.make_done_request(self.tech)
         call = self.Followup.create(
