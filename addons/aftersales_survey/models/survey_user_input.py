@@ -16,9 +16,7 @@ class SurveyUserInput(models.Model):
 
     def _mark_done(self):
         jobs = (
-            self.env["aftersales.service.survey"]
-            .sudo()
-            .search([("user_input_id", "in", self.ids)])
+            self.env["aftersales.service.survey"].sudo().search([("user_input_id", "in", self.ids)])
         )
         if jobs.user_input_id.filtered(lambda answer: answer.state == "done"):
             raise UserError(self.env._("This survey has already been answered."))
