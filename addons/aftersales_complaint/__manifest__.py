@@ -19,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "report/complaint_reports.xml",
         "views/complaint_views.xml",
         "views/complaint_action_views.xml",
         "views/complaint_penalty_views.xml",

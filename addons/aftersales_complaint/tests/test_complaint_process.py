@@ -202,3 +202,33 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
             [("id", "in", (handled | other).ids)]
         )
         self.assertEqual(desk_sees, handled | other)
+
+    def test_c10_handling_record_prints_content_process_and_result(self):
+        complaint = self.advance(self.make_complaint(), "penalise")
+        complaint.penalty_ids.unlink()
+        self.env["aftersales.complaint.penalty"].create(
+            {"complaint_id": complaint.id, "user_id": self.engineer.id, "fixed_amount": 73519}
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_complaint.action_report_complaint", complaint.ids)[0]
+            .decode()
+        )
+        for text in (
+            complaint.name,
+            "compressor stopped",
+            "Replace the unit.",
+            "Defective component",
+            "Replace the compressor.",
+            self.manager.name,
+        ):
+            self.assertIn(text, html)
+        self.assertNotIn("73,519", html, "penalties are confidential")
+        self.assertNotIn("73519", html)
+
+    def test_c4_desk_registration_is_routed(self):
+        complaint = self.Complaint.with_user(self.desk).create(
+            {"partner_id": self.customer.id, "category_id": self.defect.id}
+        )
+        self.assertEqual(complaint.department_id, self.quality)
+        self.assertEqual(complaint.user_id, self.quality_head)
