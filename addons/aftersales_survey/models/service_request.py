@@ -12,3 +12,13 @@ class AftersalesServiceRequest(models.Model):
     aftersales_service_survey_ids = fields.One2many(
         "aftersales.service.survey", "request_id", string="Satisfaction Survey"
     )
+
+    def action_view_aftersales_survey(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Satisfaction Survey"),
+            "res_model": "aftersales.service.survey",
+            "res_id": self.aftersales_service_survey_ids[:1].id,
+            "view_mode": "form",
+        }

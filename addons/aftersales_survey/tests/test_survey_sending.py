@@ -53,6 +53,7 @@ class TestSurveySending(SurveyFixtures, TransactionCase):
         self.assertIn(self.customer, mail.recipient_ids)
         self.assertIn(survey.user_input_id.access_token, mail.body_html)
         self.assertIn(f"/survey/start/{self.survey.access_token}", survey.survey_url)
+        self.assertEqual(request.action_view_aftersales_survey()["res_id"], survey.id)
 
     def test_v1_rerun_sends_nothing_twice(self):
         requests = self.make_done_request(self.tech) | self.make_done_request(self.tech2)
