@@ -35,6 +35,10 @@ class AftersalesComplaintRoutingRule(models.Model):
                 ("company_id", "in", [company.id, False]),
             ]
         )
+        # A shared rule never routes a branch's complaint to another company's department.
+        rules = rules.filtered(
+            lambda r: r.department_id.company_id in (company, r.env["res.company"])
+        )
         return rules.filtered(lambda r: r.category_id == category)[:1] or rules[:1]
 
     def _owner(self):

@@ -17,11 +17,17 @@ class AftersalesComplaintSourceMixin(models.AbstractModel):
 
     @api.depends_context("uid")
     def _compute_complaint_count(self):
-        counts = dict(
-            self.env["aftersales.complaint"]._read_group(
-                [(self._complaint_field, "in", self.ids)], [self._complaint_field], ["__count"]
+        Complaint = self.env["aftersales.complaint"]
+        counts = {}
+        # A warehouse or repair user without an after-sales role sees no count.
+        if Complaint.has_access("read"):
+            counts = dict(
+                Complaint._read_group(
+                    [(self._complaint_field, "in", self.ids)],
+                    [self._complaint_field],
+                    ["__count"],
+                )
             )
-        )
         for record in self:
             record.complaint_count = counts.get(record, 0)
 

@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
@@ -232,3 +233,36 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
         )
         self.assertEqual(complaint.department_id, self.quality)
         self.assertEqual(complaint.user_id, self.quality_head)
+
+    def test_x3_a_branch_sees_its_own_complaints_and_penalties(self):
+        branch = self.env["res.company"].create({"name": "Complaint branch"})
+        branch_desk = self.desk.copy(
+            {
+                "login": "as_cpl_branch_desk",
+                "company_id": branch.id,
+                "company_ids": [Command.set(branch.ids)],
+            }
+        )
+        head = self.make_complaint()
+        local = self.make_complaint(company_id=branch.id)
+        self.assertFalse(local.department_id, "never routed to another company's department")
+        both = head | local
+        seen = self.Complaint.with_user(branch_desk).search([("id", "in", both.ids)])
+        self.assertEqual(seen, local)
+        with self.assertRaises(AccessError):
+            head.with_user(branch_desk).read(["name"])
+        self.desk.company_ids = [Command.link(branch.id)]
+        head_office = self.Complaint.with_user(self.desk).with_context(
+            allowed_company_ids=(self.env.company | branch).ids
+        )
+        self.assertEqual(head_office.search([("id", "in", both.ids)]), both)
+        Penalty = self.env["aftersales.complaint.penalty"]
+        penalties = Penalty.create(
+            [
+                {"complaint_id": head.id, "user_id": branch_desk.id, "fixed_amount": 10},
+                {"complaint_id": local.id, "user_id": branch_desk.id, "fixed_amount": 10},
+            ]
+        )
+        self.assertEqual(penalties[1].company_id, branch)
+        own = Penalty.with_user(branch_desk).search([("id", "in", penalties.ids)])
+        self.assertEqual(own, penalties[1], "own penalty, own company only")

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from .common import ComplaintFixtures
 
@@ -93,3 +93,5 @@ class TestComplaintSources(ComplaintFixtures, TransactionCase):
         self.assertEqual(complaint.target_department_id, logistics)
         self.assertEqual(complaint.description, "Crushed in transport.")
         self.assertEqual(ret.complaint_count, 1)
+        storekeeper = new_test_user(self.env, login="as_cpl_store", groups="stock.group_stock_user")
+        self.assertEqual(ret.with_user(storekeeper).complaint_count, 0, "no after-sales role")
