@@ -12,11 +12,28 @@
     "depends": ["aftersales_repair"],
     "data": [
         "security/ir.model.access.csv",
+        "security/aftersales_complaint_security.xml",
         "data/complaint_category_data.xml",
+        "data/complaint_routing_data.xml",
+        "data/complaint_stage_deadline_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "report/complaint_reports.xml",
+        "views/complaint_views.xml",
+        "views/complaint_action_views.xml",
+        "views/complaint_penalty_views.xml",
+        "views/complaint_config_views.xml",
+        "views/complaint_source_views.xml",
         "views/complaint_category_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_complaint/static/tests/tours/*.js",
+        ],
+    },
 }

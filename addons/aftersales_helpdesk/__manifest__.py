@@ -12,5 +12,6 @@
     "depends": ["aftersales_complaint", "helpdesk_mgmt"],
     "data": [
         "views/helpdesk_ticket_category_views.xml",
+        "views/helpdesk_ticket_views.xml",
     ],
 }

@@ -1,1 +1,3 @@
 from . import helpdesk_ticket_category
+from . import helpdesk_ticket
+from . import aftersales_complaint

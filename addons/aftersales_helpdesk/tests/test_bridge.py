@@ -1,6 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_complaint.tests.common import ComplaintFixtures
 
 
 @tagged("post_install", "-at_install")
@@ -21,3 +24,69 @@ class TestHelpdeskBridge(TransactionCase):
             {"name": "Rude technician", "aftersales_complaint_category_id": attitude.id}
         )
         self.assertEqual(ticket_categ.aftersales_complaint_category_id, attitude)
+
+
+@tagged("post_install", "-at_install")
+class TestTicketEscalation(ComplaintFixtures, TransactionCase):
+    """C12: a helpdesk ticket escalated to a complaint, links both ways, and
+    the ticket closing when the complaint is done."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_complaint_fixtures()
+        cls.desk.group_ids += cls.env.ref("helpdesk_mgmt.group_helpdesk_user")
+        cls.ticket_categ = cls.env["helpdesk.ticket.category"].create(
+            {"name": "Broken unit", "aftersales_complaint_category_id": cls.defect.id}
+        )
+
+    def _ticket(self, **vals):
+        return self.env["helpdesk.ticket"].create(
+            {
+                "name": "Air conditioner leaks",
+                "description": "<p>Water drips from the indoor unit.</p>",
+                "partner_id": self.customer.id,
+                "category_id": self.ticket_categ.id,
+                **vals,
+            }
+        )
+
+    def test_c12_escalate_ticket_to_complaint(self):
+        ticket = self._ticket()
+        action = ticket.with_user(self.desk).action_escalate_to_complaint()
+        complaint = ticket.aftersales_complaint_id
+        self.assertEqual(action["res_id"], complaint.id)
+        self.assertEqual(complaint.helpdesk_ticket_id, ticket, "links both ways")
+        self.assertEqual(complaint.channel, "helpdesk")
+        self.assertEqual(complaint.category_id, self.defect, "mapped category")
+        self.assertEqual(complaint.partner_id, self.customer)
+        self.assertIn("Water drips from the indoor unit.", complaint.description)
+        self.assertEqual(complaint.department_id, self.quality, "routed like any complaint")
+        with self.assertRaisesRegex(UserError, "already complaint"):
+            ticket.with_user(self.desk).action_escalate_to_complaint()
+
+    def test_c12_unmapped_category_or_no_contact_is_refused(self):
+        unmapped = self.env["helpdesk.ticket.category"].create({"name": "Billing"})
+        with self.assertRaisesRegex(UserError, "Map the ticket category"):
+            self._ticket(category_id=unmapped.id).action_escalate_to_complaint()
+        with self.assertRaisesRegex(UserError, "complainant"):
+            self._ticket(partner_id=False).action_escalate_to_complaint()
+
+    def test_c12_ticket_closes_when_complaint_is_done(self):
+        ticket = self._ticket()
+        ticket.with_user(self.desk).action_escalate_to_complaint()
+        complaint = ticket.aftersales_complaint_id
+        complaint.customer_demand = "Fix the leak."
+        self.advance(complaint, "improve")
+        self.assertFalse(ticket.closed)
+        self.advance(complaint, "done")
+        self.assertTrue(ticket.closed)
+
+    def test_c12_ticket_closes_when_complaint_is_rejected(self):
+        ticket = self._ticket()
+        ticket.action_escalate_to_complaint()
+        ticket.aftersales_complaint_id.customer_demand = "A new unit."
+        complaint = self.advance(ticket.aftersales_complaint_id, "judge")
+        complaint.write({"is_valid": "invalid", "judgement_note": "Misuse."})
+        complaint.with_user(self.supervisor).action_judge()
+        self.assertTrue(ticket.closed)

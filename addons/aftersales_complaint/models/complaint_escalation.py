@@ -1,0 +1,217 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+from .complaint import CLOSED_STATES
+
+EXECUTIVE = "aftersales_warranty.group_aftersales_executive"
+
+
+# One concept per file: the complaint's register is in complaint.py.
+class AftersalesComplaint(models.Model):
+    """Timeliness (C11): each step has a deadline in working hours; a step
+    past it escalates once to the service manager, or to the executives for
+    a serious complaint; a serious complaint reaches the executives at once;
+    the service manager personally contacts every complaining customer."""
+
+    _inherit = "aftersales.complaint"  # pylint: disable=consider-merging-classes-inherited
+
+    date_stage_start = fields.Datetime(string="Step Started", readonly=True, copy=False)
+    stage_deadline = fields.Datetime(
+        string="Step Deadline", readonly=True, copy=False, index=True, tracking=True
+    )
+    stage_escalated = fields.Boolean(readonly=True, copy=False)
+    escalation_count = fields.Integer(readonly=True, copy=False)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    late_user_ids = fields.Many2many(
+        "res.users",
+        "aftersales_complaint_late_user_rel",
+        "complaint_id",
+        "user_id",
+        string="Let It Run Late",
+        readonly=True,
+        copy=False,
+        help="Owners of steps that ran past their deadline (C8).",
+    )
+    executive_notified = fields.Boolean(readonly=True, copy=False)
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for complaint in self:
+            complaint.is_overdue = bool(
+                complaint.stage_deadline
+                and complaint.state not in CLOSED_STATES
+                and complaint.stage_deadline < now
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        domain = [
+            ("state", "not in", CLOSED_STATES),
+            ("stage_deadline", "<", fields.Datetime.now()),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _stage_values(self, state, start):
+        """Deadline values of each complaint entering ``state`` at ``start``,
+        the calendar's working intervals read once per calendar."""
+        if state in CLOSED_STATES:
+            return {cid: {"stage_deadline": False, "stage_escalated": False} for cid in self.ids}
+        hours = (
+            self.env["aftersales.complaint.stage.deadline"]
+            .sudo()
+            .search([("state", "=", state)], limit=1)
+            .hours
+        )
+        result = {}
+        by_calendar = {}
+        for complaint in self:
+            result[complaint.id] = {"date_stage_start": start, "stage_escalated": False}
+            calendar = complaint.company_id.resource_calendar_id
+            if hours and calendar:
+                by_calendar.setdefault(calendar, []).append(complaint)
+            else:
+                result[complaint.id]["stage_deadline"] = False
+        for calendar, complaints in by_calendar.items():
+            ends = calendar._aftersales_plan_hours_batch([(start, hours)] * len(complaints))
+            for complaint, end in zip(complaints, ends, strict=True):
+                result[complaint.id]["stage_deadline"] = end
+        return result
+
+    def _set_state(self, state):
+        result = super()._set_state(state)
+        self._apply_stage_values(state, fields.Datetime.now())
+        return result
+
+    def _apply_stage_values(self, state, start):
+        values = self._stage_values(state, start)
+        groups = {}
+        for complaint in self:
+            key = tuple(sorted(values[complaint.id].items()))
+            groups.setdefault(key, self.browse())
+            groups[key] |= complaint
+        for key, complaints in groups.items():
+            complaints.write(dict(key))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        complaints = super().create(vals_list)
+        for complaint in complaints:
+            complaint._apply_stage_values(complaint.state, complaint.date_received)
+        complaints._assign_service_manager()
+        complaints.filtered(lambda c: c.severity == "serious")._notify_executives()
+        return complaints
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("severity") == "serious":
+            self.filtered(lambda c: not c.executive_notified)._notify_executives()
+        return result
+
+    def _assign_service_manager(self):
+        """C11: the service manager personally contacts every complaining
+        customer: a 'contact the customer' activity for each complaint."""
+        call = self.env.ref("mail.mail_activity_data_call")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": call.id,
+                    "user_id": complaint.company_id.sudo()._aftersales_service_manager().id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "summary": self.env._("Contact the customer"),
+                }
+                for complaint in self
+            ]
+        )
+
+    def _notify_executives(self):
+        """C11/V4: a serious complaint goes to the executives at once."""
+        if not self:
+            return
+        executives = (
+            self.env.ref(EXECUTIVE).sudo().user_ids.filtered(lambda u: not u.share and u.active)
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": todo.id,
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "summary": self.env._("Serious complaint"),
+                }
+                for complaint in self
+                for user in executives
+                if complaint.company_id in user.company_ids
+            ]
+        )
+        for complaint in self:
+            complaint.message_post(
+                body=self.env._("Serious complaint: reported to the executives at once."),
+                partner_ids=executives.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+        self.sudo().write({"executive_notified": True})
+
+    # -- the scheduled escalation -----------------------------------------
+    def _step_owner(self):
+        self.ensure_one()
+        return self.user_id or self.company_id.sudo()._aftersales_service_manager()
+
+    @api.model
+    def _escalate_overdue_batch(self, now, limit):
+        complaints = self._locked_batch(
+            [
+                ("state", "not in", CLOSED_STATES),
+                ("stage_escalated", "=", False),
+                ("stage_deadline", "<", now),
+            ],
+            limit,
+        )
+        if not complaints:
+            return 0
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        executives = self.env.ref(EXECUTIVE).sudo().user_ids.filtered(lambda u: not u.share)
+        activities = []
+        for complaint in complaints:
+            if complaint.severity == "serious":
+                targets = executives.filtered(lambda u, c=complaint: c.company_id in u.company_ids)
+            else:
+                targets = complaint.company_id.sudo()._aftersales_service_manager()
+            activities += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": complaint.id,
+                    "activity_type_id": todo.id,
+                    "user_id": user.id,
+                    "date_deadline": fields.Date.context_today(self),
+                    "summary": self.env._("Complaint step overdue"),
+                }
+                for user in targets
+            ]
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            activities
+        )
+        # Whoever owned the late step is remembered for the penalties (C8).
+        for owner, group in complaints.grouped(lambda c: c._step_owner()).items():
+            group.with_context(tracking_disable=True).write(
+                {"late_user_ids": [fields.Command.link(owner.id)]}
+            )
+        for count, group in complaints.grouped("escalation_count").items():
+            group.write({"stage_escalated": True, "escalation_count": count + 1})
+        body = self.env._("Step past its deadline: escalated.")
+        complaints._message_log_batch(dict.fromkeys(complaints.ids, body))
+        return len(complaints)
+
+    @api.model
+    def _cron_escalate_overdue(self, batch_size=500):
+        now = fields.Datetime.now()
+        return self._run_batches(lambda: self._escalate_overdue_batch(now, batch_size))

@@ -1,0 +1,73 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+DEFAULT_AMOUNTS = {"responsible": 200.0, "head": 100.0, "late": 50.0}
+
+
+# One concept per file: the complaint's register is in complaint.py.
+class AftersalesComplaint(models.Model):
+    """The penalties a complaint calls for (C8), proposed as drafts the
+    service manager then adjusts and confirms."""
+
+    _inherit = "aftersales.complaint"  # pylint: disable=consider-merging-classes-inherited
+
+    def _penalty_amounts(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return {
+            role: float(params.get_param(f"aftersales_complaint.penalty_{role}", default))
+            for role, default in DEFAULT_AMOUNTS.items()
+        }
+
+    def _penalty_candidates(self):
+        """(user, role) pairs: the directly responsible persons — or the team
+        leader when nobody is identified —, the heads of the responsible
+        departments, and whoever let a step run late."""
+        self.ensure_one()
+        pairs = [(user, "responsible") for user in self.responsible_user_ids]
+        if not pairs:
+            leader = (
+                self.responsible_department_ids.manager_id.user_id[:1]
+                or self.department_id.manager_id.user_id
+            )
+            pairs += [(leader, "team_leader")] if leader else []
+        pairs += [(user, "head") for user in self.responsible_department_ids.manager_id.user_id]
+        pairs += [(user, "late") for user in self.late_user_ids]
+        return pairs
+
+    def action_propose_penalties(self):
+        """Draft penalty lines; a repeat complaint doubles them. Running it
+        again adds only what is missing."""
+        self._check_step("penalise")
+        self._check_group("aftersales_warranty.group_aftersales_manager", self.env._("penalise"))
+        amounts = self._penalty_amounts()
+        amounts["team_leader"] = amounts["responsible"]
+        vals_list = []
+        for complaint in self:
+            existing = {(p.user_id, p.role) for p in complaint.penalty_ids}
+            for user, role in complaint._penalty_candidates():
+                if (user, role) in existing:
+                    continue
+                existing.add((user, role))
+                vals_list.append(
+                    {
+                        "complaint_id": complaint.id,
+                        "user_id": user.id,
+                        "kind": "penalty",
+                        "role": role,
+                        "basis": "fixed",
+                        "fixed_amount": amounts[role],
+                        "is_doubled": complaint.is_repeat,
+                        "date": fields.Date.context_today(self),
+                    }
+                )
+        return self.env["aftersales.complaint.penalty"].create(vals_list)
+
+    def action_view_penalties(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_complaint.action_complaint_penalty"
+        )
+        action["domain"] = [("complaint_id", "=", self.id)]
+        action["context"] = {"default_complaint_id": self.id}
+        return action

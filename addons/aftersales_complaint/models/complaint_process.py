@@ -1,0 +1,249 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .complaint import COMPLAINT_STATES
+
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+
+
+# One concept per file: the complaint's register is in complaint.py.
+class AftersalesComplaint(models.Model):
+    """The eight steps (C3-C9), each done by a button that checks the step
+    before it was done: record → judge → assign → investigate → propose →
+    notify → penalise → improve."""
+
+    _inherit = "aftersales.complaint"  # pylint: disable=consider-merging-classes-inherited
+
+    # C3 judge
+    is_valid = fields.Selection(
+        [("valid", "Valid"), ("invalid", "Invalid")], string="Validity", tracking=True, copy=False
+    )
+    demand_reasonable = fields.Selection(
+        [("yes", "Reasonable"), ("partly", "Partly Reasonable"), ("no", "Unreasonable")],
+        string="Demand",
+        tracking=True,
+        copy=False,
+    )
+    judgement_note = fields.Text(
+        string="Reason", tracking=True, copy=False, help="Told to the customer when rejected."
+    )
+    judged_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    # C4 assign (routing rules in complaint_routing_rule.py)
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Handling Department",
+        compute="_compute_routing",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        compute="_compute_routing",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    # C5 investigate
+    responsible_department_ids = fields.Many2many(
+        "hr.department", string="Responsible Departments", check_company=True
+    )
+    responsible_user_ids = fields.Many2many(
+        "res.users",
+        "aftersales_complaint_responsible_user_rel",
+        "complaint_id",
+        "user_id",
+        string="Responsible Persons",
+        domain="[('share', '=', False)]",
+    )
+    root_cause_id = fields.Many2one("aftersales.complaint.root.cause", tracking=True, index=True)
+    root_cause_note = fields.Text(string="Investigation Findings", tracking=True)
+    loss_amount = fields.Monetary(string="Loss", tracking=True)
+    # C6 propose
+    solution = fields.Text(tracking=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    date_approved = fields.Datetime(readonly=True, copy=False)
+    # C7 notify
+    notify_method = fields.Selection(
+        [("email", "E-mail"), ("letter", "Letter"), ("phone", "Phone Call")],
+        default="email",
+        tracking=True,
+    )
+    date_notified = fields.Datetime(readonly=True, copy=False, tracking=True)
+    customer_reaction = fields.Selection(
+        [
+            ("satisfied", "Satisfied"),
+            ("accepted", "Accepted"),
+            ("dissatisfied", "Dissatisfied"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    customer_reaction_note = fields.Text(string="Customer's Words", tracking=True, copy=False)
+    # C8, C9
+    penalty_ids = fields.One2many("aftersales.complaint.penalty", "complaint_id")
+    penalty_count = fields.Integer(compute="_compute_penalty_count")
+    action_ids = fields.One2many("aftersales.complaint.action", "complaint_id")
+    date_done = fields.Datetime(string="Closed On", readonly=True, copy=False, tracking=True)
+
+    @api.depends("penalty_ids")
+    def _compute_penalty_count(self):
+        counts = dict(
+            self.env["aftersales.complaint.penalty"]._read_group(
+                [("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"]
+            )
+        )
+        for complaint in self:
+            complaint.penalty_count = counts.get(complaint, 0)
+
+    # -- helpers ------------------------------------------------------------
+    def _check_step(self, step):
+        labels = dict(COMPLAINT_STATES)
+        for complaint in self:
+            if complaint.state != step:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is at step “%(current)s”: “%(step)s” cannot be done now. "
+                        "The steps go in order: none is skipped.",
+                        name=complaint.name,
+                        current=labels[complaint.state],
+                        step=labels[step],
+                    )
+                )
+
+    def _check_group(self, group, what):
+        if not self.env.su and not self.env.user.has_group(group):
+            raise AccessError(
+                self.env._(
+                    "Only %(group)s may %(what)s a complaint.",
+                    group=self.env.ref(group).name,
+                    what=what,
+                )
+            )
+
+    def _require(self, field_names):
+        for complaint in self:
+            missing = [
+                complaint._fields[name].get_description(self.env)["string"]
+                for name in field_names
+                if not complaint[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "%(name)s: fill in %(fields)s first.",
+                        name=complaint.name,
+                        fields=", ".join(missing),
+                    )
+                )
+
+    # -- the steps ----------------------------------------------------------
+    def action_submit(self):
+        """Step 1 done: the complaint is recorded in full."""
+        self._check_step("record")
+        self._require(["description", "customer_demand"])
+        self._set_state("judge")
+
+    def action_judge(self):
+        """Step 2 (C3): a valid complaint goes on; an invalid one gets the
+        reply stating the reason and is closed as rejected."""
+        self._check_step("judge")
+        self._check_group(SUPERVISOR, self.env._("judge"))
+        self._require(["is_valid"])
+        valid = self.filtered(lambda c: c.is_valid == "valid")
+        invalid = self - valid
+        invalid._require(["judgement_note"])
+        valid._require(["demand_reasonable"])
+        self.write({"judged_by_id": self.env.user.id})
+        valid._set_state("assign")
+        if invalid:
+            invalid._set_state("rejected")
+            invalid._send_template("aftersales_complaint.mail_template_complaint_rejected")
+
+    def action_assign(self):
+        """Step 3 (C4): the handling department and owner are set."""
+        self._check_step("assign")
+        self._check_group(SUPERVISOR, self.env._("assign"))
+        self._require(["department_id", "user_id"])
+        for complaint in self:
+            complaint.message_subscribe(partner_ids=complaint.user_id.partner_id.ids)
+        self._set_state("investigate")
+
+    def action_investigated(self):
+        """Step 4 (C5): responsible departments/persons and the root cause."""
+        self._check_step("investigate")
+        self._require(["responsible_department_ids", "root_cause_id"])
+        self._set_state("propose")
+
+    def action_approve(self):
+        """Step 5 (C6): the service manager approves the solution."""
+        self._check_step("propose")
+        self._check_group(MANAGER, self.env._("approve the solution of"))
+        self._require(["solution"])
+        self.write({"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()})
+        self._set_state("notify")
+
+    def action_notify(self):
+        """Step 6 (C7): the customer is told the approved solution by e-mail,
+        letter or phone; the notification is logged."""
+        for complaint in self:
+            if complaint.state == "propose":
+                raise UserError(
+                    self.env._(
+                        "%(name)s: the solution must be approved by the service manager "
+                        "before the customer is told.",
+                        name=complaint.name,
+                    )
+                )
+        self._check_step("notify")
+        self._require(["solution", "approved_by_id", "notify_method"])
+        by_mail = self.filtered(lambda c: c.notify_method == "email")
+        by_mail._send_template("aftersales_complaint.mail_template_complaint_solution")
+        methods = dict(self._fields["notify_method"]._description_selection(self.env))
+        for complaint in self - by_mail:
+            complaint.message_post(
+                body=self.env._(
+                    "Customer told the approved solution by %(method)s.",
+                    method=methods[complaint.notify_method],
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        self.write({"date_notified": fields.Datetime.now()})
+        self._set_state("penalise")
+
+    def action_penalties_done(self):
+        """Step 7 (C8): the penalties are decided (possibly none)."""
+        self._check_step("penalise")
+        self._check_group(MANAGER, self.env._("penalise"))
+        if self.penalty_ids.filtered(lambda p: p.state == "draft"):
+            raise UserError(self.env._("Confirm or cancel the draft penalties first."))
+        self._set_state("improve")
+
+    def action_close(self):
+        """Step 8 (C9): improvements are planned; the complaint is done."""
+        self._check_step("improve")
+        self._check_group(SUPERVISOR, self.env._("close"))
+        self.write({"date_done": fields.Datetime.now()})
+        self._set_state("done")
+
+    def _send_template(self, xmlid):
+        template = self.env.ref(xmlid)
+        for complaint in self:
+            complaint.message_post_with_source(
+                template, message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+
+    def _set_state(self, state):
+        """Moves to ``state``; the stage deadline follows (complaint_escalation.py)."""
+        return self.write({"state": state})

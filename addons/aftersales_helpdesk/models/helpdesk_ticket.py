@@ -1,0 +1,80 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
+
+
+class HelpdeskTicket(models.Model):
+    """C12: a helpdesk ticket escalated to an after-sales complaint; the
+    ticket and the complaint point at each other."""
+
+    _inherit = "helpdesk.ticket"
+
+    aftersales_complaint_id = fields.Many2one(
+        "aftersales.complaint",
+        string="Complaint",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        tracking=True,
+    )
+
+    def action_escalate_to_complaint(self):
+        self.ensure_one()
+        if self.aftersales_complaint_id:
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s is already complaint %(complaint)s.",
+                    ticket=self.number,
+                    complaint=self.aftersales_complaint_id.name,
+                )
+            )
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Set the ticket's contact: a complaint needs a complainant.")
+            )
+        category = self.category_id.aftersales_complaint_category_id
+        if not category:
+            raise UserError(
+                self.env._(
+                    "Map the ticket category “%(category)s” to a complaint category first "
+                    "(Helpdesk configuration, categories).",
+                    category=self.category_id.name or self.env._("none"),
+                )
+            )
+        complaint = self.env["aftersales.complaint"].create(
+            {
+                "partner_id": self.partner_id.id,
+                "channel": "helpdesk",
+                "category_id": category.id,
+                "description": f"{self.name}\n\n{html2plaintext(self.description or '')}".strip(),
+                "helpdesk_ticket_id": self.id,
+                "company_id": self.company_id.id or self.env.company.id,
+            }
+        )
+        self.aftersales_complaint_id = complaint
+        self.message_post(
+            body=self.env._("Escalated to complaint %(name)s.", name=complaint.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return self.action_view_aftersales_complaint()
+
+    def action_view_aftersales_complaint(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.complaint",
+            "res_id": self.aftersales_complaint_id.id,
+            "view_mode": "form",
+        }
+
+    def _aftersales_close(self):
+        """Moves the tickets to the first closed stage of their company."""
+        stages = self.env["helpdesk.ticket.stage"].sudo().search([("closed", "=", True)])
+        for ticket in self.filtered(lambda t: not t.closed):
+            stage = stages.filtered(
+                lambda s, t=ticket: not s.company_id or s.company_id == t.company_id
+            )[:1]
+            if stage:
+                ticket.sudo().stage_id = stage
