@@ -10,13 +10,32 @@
     "author": "After-Sales Suite Authors",
     "license": "LGPL-3",
     "depends": ["aftersales_complaint", "survey"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/aftersales_survey_security.xml",
         "data/rating_criterion_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/survey_data.xml",
+        "data/mail_template_data.xml",
+        "data/followup_rule_data.xml",
+        "data/quality_item_data.xml",
+        "data/ir_cron_data.xml",
+        "report/followup_reports.xml",
         "views/rating_criterion_views.xml",
+        "views/service_survey_views.xml",
+        "views/technician_scorecard_views.xml",
+        "views/followup_views.xml",
+        "views/quality_assessment_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_survey_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_survey/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -1,6 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
+from odoo.exceptions import ValidationError
+
+from .technician_scorecard import COMPONENTS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -12,3 +15,75 @@ class ResConfigSettings(models.TransientModel):
         default=2.0,
         help="A survey answer whose average rating (1 to 4) is below this opens a complaint (V4).",
     )
+    aftersales_serious_score_threshold = fields.Float(
+        string="Serious Complaint (below)",
+        config_parameter="aftersales_survey.serious_score_threshold",
+        default=1.5,
+        help="A survey answer whose average rating (1 to 4) is below this opens a serious "
+        "complaint, which goes to the executives (V4).",
+    )
+    aftersales_complaint_keywords = fields.Char(
+        string="Complaint Words",
+        config_parameter="aftersales_survey.complaint_keywords",
+        default="complaint,complain,投诉,不满",
+        help="Comma-separated words: a survey comment containing one opens a complaint (V4).",
+    )
+    aftersales_rework_window_days = fields.Integer(
+        string="Rework Window (days)",
+        config_parameter="aftersales_survey.rework_window_days",
+        default=30,
+        help="A new call on the same serial within this many days after a job counts as "
+        "rework of that job (V8).",
+    )
+    aftersales_complaint_points = fields.Float(
+        string="Points per Complaint",
+        config_parameter="aftersales_survey.complaint_points",
+        default=25.0,
+    )
+    aftersales_amount_per_point = fields.Float(
+        string="Amount per Point",
+        config_parameter="aftersales_survey.amount_per_point",
+        default=100.0,
+        help="Net rewards minus penalties of this amount add (or take) one point.",
+    )
+    aftersales_weight_survey = fields.Float(
+        string="Weight: Survey", config_parameter="aftersales_survey.weight_survey", default=40.0
+    )
+    aftersales_weight_sla = fields.Float(
+        string="Weight: SLA", config_parameter="aftersales_survey.weight_sla", default=20.0
+    )
+    aftersales_weight_first_fix = fields.Float(
+        string="Weight: First-Time Fix",
+        config_parameter="aftersales_survey.weight_first_fix",
+        default=15.0,
+    )
+    aftersales_weight_rework = fields.Float(
+        string="Weight: No Rework", config_parameter="aftersales_survey.weight_rework", default=10.0
+    )
+    aftersales_weight_complaint = fields.Float(
+        string="Weight: No Complaint",
+        config_parameter="aftersales_survey.weight_complaint",
+        default=15.0,
+    )
+
+    def set_values(self):
+        for settings in self:
+            weights = [settings[f"aftersales_weight_{key}"] for key in COMPONENTS]
+            if any(weight < 0 for weight in weights) or round(sum(weights), 2) != 100.0:
+                raise ValidationError(
+                    self.env._(
+                        "The scorecard weights must be positive and add up to 100 (now %s).",
+                        round(sum(weights), 2),
+                    )
+                )
+            if (
+                settings.aftersales_serious_score_threshold
+                > settings.aftersales_low_score_threshold
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A serious complaint's score threshold cannot be above the low score "
+                        "threshold."
+                    )
+                )
+        return super().set_values()

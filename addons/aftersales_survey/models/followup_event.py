@@ -1,0 +1,110 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+# Customers are called two weeks before an event, and the letter follows
+# within two days (V5).
+ANNOUNCE_DAYS = 14
+LETTER_DAYS = 2
+
+
+class AftersalesFollowupEvent(models.Model):
+    """A customer event (gathering, discount or free-service campaign):
+    announcing it plans a call to each invited customer two weeks ahead and
+    the letter within two days after the call (V5)."""
+
+    _name = "aftersales.followup.event"
+    _description = "Customer Event"
+    _inherit = ["mail.thread"]
+    _order = "date_event desc, id desc"
+
+    name = fields.Char(required=True)
+    event_type = fields.Selection(
+        [
+            ("gathering", "Customer Gathering"),
+            ("discount", "Discount Campaign"),
+            ("free_service", "Free Service Campaign"),
+        ],
+        required=True,
+        default="free_service",
+    )
+    date_event = fields.Date(string="Event Date", required=True)
+    partner_ids = fields.Many2many("res.partner", string="Invited Customers")
+    description = fields.Text(string="Announcement")
+    state = fields.Selection(
+        [("draft", "Draft"), ("announced", "Announced"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    followup_ids = fields.One2many("aftersales.followup", "event_id", string="Calls and Letters")
+    followup_count = fields.Integer(compute="_compute_followup_count")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    def _compute_followup_count(self):
+        counts = dict(
+            self.env["aftersales.followup"]._read_group(
+                [("event_id", "in", self.ids)], ["event_id"], ["__count"]
+            )
+        )
+        for event in self:
+            event.followup_count = counts.get(event, 0)
+
+    def action_announce(self):
+        today = fields.Date.context_today(self)
+        for event in self:
+            if event.state != "draft":
+                raise UserError(self.env._("%s has already been announced.", event.name))
+            if not event.partner_ids:
+                raise UserError(self.env._("Invite customers to %s first.", event.name))
+            if event.date_event - timedelta(days=ANNOUNCE_DAYS) < today:
+                raise UserError(
+                    self.env._(
+                        "%s is less than two weeks away: customers are told two weeks ahead.",
+                        event.name,
+                    )
+                )
+        vals_list = []
+        for event in self:
+            call_day = event.date_event - timedelta(days=ANNOUNCE_DAYS)
+            for partner in event.partner_ids:
+                common = {
+                    "event_id": event.id,
+                    "partner_id": partner.id,
+                    "content": event.description or event.name,
+                    "company_id": event.company_id.id,
+                    "user_id": False,
+                }
+                vals_list += [
+                    dict(common, kind="call", date_planned=call_day, date_deadline=call_day),
+                    dict(
+                        common,
+                        kind="letter",
+                        date_planned=call_day,
+                        date_deadline=call_day + timedelta(days=LETTER_DAYS),
+                    ),
+                ]
+        self.env["aftersales.followup"].with_context(mail_create_nolog=True).create(vals_list)
+        self.write({"state": "announced"})
+        return True
+
+    def action_cancel(self):
+        self.followup_ids.filtered(lambda f: f.state == "todo").action_cancel()
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_view_followups(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Calls and Letters"),
+            "res_model": "aftersales.followup",
+            "view_mode": "list,form",
+            "domain": [("event_id", "=", self.id)],
+        }
