@@ -1,5 +1,5 @@
 # The suite's commands. See README.md.
-.PHONY: run test lint bootstrap screenshots
+.PHONY: run test lint bootstrap screenshots bench bench-data bench-workers
 
 run:            ## set up everything, create/upgrade the database, serve on :8069
 	bash scripts/run.sh
@@ -15,3 +15,12 @@ bootstrap:      ## only install Odoo, the venv and the Debian packages
 
 screenshots:    ## refresh docs/screenshots from a running database
 	bash scripts/screenshots.sh
+
+bench:          ## benchmark at production volume (creates aftersales_bench if missing)
+	bash scripts/bench.sh
+
+bench-data:     ## (re)create and fill the benchmark database only
+	bash scripts/bench.sh generate
+
+bench-workers:  ## two cron workers at once on a copy of the benchmark database
+	bash scripts/bench_workers.sh

@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 
@@ -32,10 +34,42 @@ class AftersalesCoverage(models.AbstractModel):
             for lot, product, partner, day in questions
         ]
         certificates, contracts = self._candidates(questions)
+        own_candidates = self._index_candidates(certificates, contracts)
         return [
-            self._answer(lot, product, partner, day, certificates, contracts)
+            self._answer(lot, product, partner, day, *own_candidates(lot, product, partner))
             for lot, product, partner, day in questions
         ]
+
+    def _index_candidates(self, certificates, contracts):
+        """A function giving one question's own candidates from dictionaries,
+        in the search's order: scanning all the batch's candidates for each
+        question made a batch cost its size squared (issue 8: generating
+        100 000 calls in batches of 2 000)."""
+        certs_by_lot, certs_by_product = defaultdict(list), defaultdict(list)
+        for cert in certificates:
+            certs_by_lot[cert.lot_id.id].append(cert.id)
+            certs_by_product[cert.product_id.id, cert.commercial_partner_id.id].append(cert.id)
+        contracts_by_lot, contracts_by_partner = defaultdict(list), defaultdict(list)
+        for contract in contracts:
+            for lot_id in (contract.lot_ids | contract.certificate_ids.lot_id).ids:
+                contracts_by_lot[lot_id].append(contract.id)
+            contracts_by_partner[contract.commercial_partner_id.id].append(contract.id)
+
+        def own_candidates(lot, product, partner):
+            if lot:
+                cert_ids, contract_ids = certs_by_lot[lot.id], contracts_by_lot[lot.id]
+            elif product and partner:
+                company = partner.commercial_partner_id.id
+                cert_ids = certs_by_product[product.id, company]
+                contract_ids = contracts_by_partner[company]
+            else:
+                cert_ids, contract_ids = [], []
+            return (
+                certificates.browse(cert_ids).with_prefetch(certificates._prefetch_ids),
+                contracts.browse(contract_ids).with_prefetch(contracts._prefetch_ids),
+            )
+
+        return own_candidates
 
     def _candidates(self, questions):
         lots = self.env["stock.lot"].union(*(q[0] for q in questions))
@@ -52,21 +86,25 @@ class AftersalesCoverage(models.AbstractModel):
             cert_domain & Domain("state", "in", ("active", "expired")),
             order="date_end desc",
         )
-        contract_domain = (
-            Domain("lot_ids", "in", lots.ids)
-            | Domain("certificate_ids.lot_id", "in", lots.ids)
-            | (
-                Domain("commercial_partner_id", "in", partners.ids)
-                & (
-                    Domain("lot_ids.product_id", "in", products.ids)
-                    | Domain("certificate_ids.product_id", "in", products.ids)
+        # One search per way a contract covers equipment (a search whose
+        # domain is empty costs no query): PostgreSQL cannot turn an OR of
+        # these many2many paths into joins, so it scanned every contract and,
+        # at 5 000 contracts, JIT-compiled the plan: +17 ms a lookup for a
+        # user of several branches (issue 8).
+        Contract = self.env["aftersales.maintenance.contract"]
+        open_contracts = Domain("state", "in", OPEN_CONTRACT_STATES)
+        customers = Domain("commercial_partner_id", "in", partners.ids)
+        contracts = Contract.union(
+            *(
+                Contract.search(domain & open_contracts)
+                for domain in (
+                    Domain("lot_ids", "in", lots.ids),
+                    Domain("certificate_ids.lot_id", "in", lots.ids),
+                    customers & Domain("lot_ids.product_id", "in", products.ids),
+                    customers & Domain("certificate_ids.product_id", "in", products.ids),
                 )
             )
-        )
-        contracts = self.env["aftersales.maintenance.contract"].search(
-            contract_domain & Domain("state", "in", OPEN_CONTRACT_STATES),
-            order="date_end desc",
-        )
+        ).sorted(lambda c: (c.date_end, c.id), reverse=True)
         return certificates, contracts
 
     def _answer(self, lot, product, partner, day, certificates, contracts):

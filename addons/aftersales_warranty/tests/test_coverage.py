@@ -92,6 +92,39 @@ class TestCoverage(WarrantyFixtures, TransactionCase):
         with self.assertQueryCount(4):
             self.Coverage._lookup(lot=self.lots[0], on_date=date(2026, 7, 1))
 
+    def test_batch_answers_each_question_as_alone(self):
+        """W8: calls registered in a batch get each their own coverage, the
+        candidates of the other questions of the batch left out."""
+        cert = self.make_certificate(self.lots[1], date(2020, 1, 1))  # ended
+        contract = self.env["aftersales.maintenance.contract"].create(
+            {
+                "partner_id": self.customer.id,
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 12, 31),
+                "certificate_ids": [Command.set(cert.ids)],
+            }
+        )
+        contract.action_start()
+        stranger = self.env["res.partner"].create({"name": "Stranger"})
+        questions = [
+            (self.lots[0], None, None, date(2025, 7, 1)),
+            (self.lots[1], None, None, date(2025, 7, 1)),
+            (self.lots[2], None, None, date(2025, 7, 1)),
+            (None, self.product, self.customer, date(2025, 7, 1)),
+            (None, self.product, stranger, date(2025, 7, 1)),
+            (self.lots[0], None, stranger, date(2025, 7, 1)),
+        ]
+        batch = self.Coverage._lookup_many(questions)
+        alone = [self.Coverage._lookup(*question) for question in questions]
+        self.assertEqual(
+            [(a["category"], a["certificate"], a["contract"]) for a in batch],
+            [(a["category"], a["certificate"], a["contract"]) for a in alone],
+        )
+        self.assertEqual(
+            [a["category"] for a in batch], ["free", "contract", "paid", "free", "paid", "paid"]
+        )
+        self.assertEqual(batch[1]["contract"], contract)
+
     def test_desk_lookup_screen(self):
         form = Form(self.env["aftersales.coverage.check"])
         form.lot_id = self.lots[0]
