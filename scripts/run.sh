@@ -32,6 +32,10 @@ cat >&2 <<MSG
     tech1       Sun Hao, technician (urban)
     tech2       Zhou Min, technician (urban and suburban)
     tech3       Wu Gang, technician (suburban)
+    quality     Huang Min, quality department head
+    accountant  Li Na, accountant (invoicing)
+    warehouse   Ma Jun, warehouse keeper
+    customer    Li Ming, customer (portal)
 
   Stop with Ctrl+C.
 MSG

@@ -27,7 +27,8 @@ APP_XMLID = "aftersales_warranty.menu_aftersales_root"
 
 # One dict per screenshot. "click" is a selector, or a list of selectors
 # clicked in turn (each is waited for first); "wait_for" must match once the
-# page (and the clicks) are done.
+# page (and the clicks) are done; "scroll_to" (optional) is scrolled to the top
+# of the view before the shot.
 SHOTS = [
     {
         "name": "after_sales_menu_desk",
@@ -85,6 +86,67 @@ SHOTS = [
         "record": "aftersales_repair.request_greenfield_heater",
         "path": "/odoo/action-aftersales_repair.action_service_request/{id}",
         "wait_for": '.o_form_view .o_field_widget[name="coverage_reason"]',
+    },
+    {
+        "name": "service_request_billing_technician",
+        "login": "tech1",
+        "password": "tech1",
+        "record": "aftersales_repair.request_neighbour_discount",
+        "path": "/odoo/action-aftersales_repair.action_service_request/{id}",
+        "click": ['.o_notebook_headers a[name="billing"]'],
+        "wait_for": '.tab-pane.active .o_field_widget[name="discount_state"]',
+        "scroll_to": ".o_notebook",
+    },
+    {
+        "name": "daily_report_technician",
+        "login": "tech1",
+        "password": "tech1",
+        "record": "aftersales_repair.daily_report_sun",
+        "path": "/odoo/action-aftersales_repair.action_daily_report/{id}",
+        "wait_for": '.o_form_view .o_field_widget[name="line_ids"] .o_data_row',
+    },
+    {
+        "name": "billing_to_invoice_accountant",
+        "login": "accountant",
+        "password": "accountant",
+        "path": "/odoo/action-aftersales_repair.action_service_request_billing",
+        "wait_for": ".o_list_view .o_data_row",
+    },
+    {
+        "name": "complaint_board_manager",
+        "login": "manager",
+        "password": "manager",
+        "path": "/odoo/action-aftersales_complaint.action_complaint_dashboard",
+        "wait_for": ".o_kanban_view .o_kanban_record",
+        "width": 1920,
+        "height": 600,
+    },
+    {
+        "name": "complaint_approval_manager",
+        "login": "manager",
+        "password": "manager",
+        "record": "aftersales_complaint.complaint_greenfield",
+        "path": "/odoo/action-aftersales_complaint.action_complaint/{id}",
+        "click": ['.o_notebook_headers a[name="solution"]'],
+        "wait_for": '.o_form_view button[name="action_approve"]',
+        "height": 1100,
+    },
+    {
+        "name": "technician_scorecards_manager",
+        "login": "manager",
+        "password": "manager",
+        "path": "/odoo/action-aftersales_survey.action_technician_scorecard",
+        "wait_for": ".o_list_view .o_data_row",
+        "height": 600,
+    },
+    {
+        "name": "portal_surveys_customer",
+        "login": "customer",
+        "password": "customer",
+        "path": "/my/surveys",
+        "wait_for": ".o_aftersales_answer_survey",
+        "width": 1280,
+        "height": 600,
     },
     {
         "name": "after_sales_settings_admin",
@@ -272,6 +334,10 @@ def take(browser, args, shot):
     browser.wait_for(shot, shot["wait_for"])
     if (browser.evaluate("location.pathname") or "").startswith("/web/login"):
         raise ShotError(f"shot {shot['name']!r}: landed on the login page")
+    if shot.get("scroll_to"):
+        browser.evaluate(
+            f"document.querySelector({json.dumps(shot['scroll_to'])}).scrollIntoView()"
+        )
     time.sleep(SETTLE)
     png = base64.b64decode(browser.send("Page.captureScreenshot", format="png")["data"])
     path = Path(args.out) / f"{shot['name']}.png"

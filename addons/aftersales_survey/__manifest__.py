@@ -26,6 +26,7 @@
         "views/service_survey_views.xml",
         "views/technician_scorecard_views.xml",
         "views/followup_views.xml",
+        "views/res_partner_views.xml",
         "views/quality_assessment_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

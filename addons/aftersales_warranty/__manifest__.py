@@ -35,6 +35,7 @@
     "demo": [
         "demo/aftersales_users_demo.xml",
         "demo/aftersales_warranty_demo.xml",
+        "demo/aftersales_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

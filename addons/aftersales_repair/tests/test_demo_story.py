@@ -53,3 +53,32 @@ class TestDemoStory(TransactionCase):
             {line.service_category: line.hours for line in report.line_ids},
             {"paid": 2.5, "admin": 0.5},
         )
+
+    def test_demo_accountant_and_warehouse_logins(self):
+        """S10, S13: the demo accountant finds the job waiting for its invoice
+        in her list; the demo warehouse keeper sees the tools on loan."""
+        accountant = self.env.ref("aftersales_repair.user_accountant")
+        self.assertEqual(accountant.login, "accountant")
+        self.assertFalse(accountant.has_group("aftersales_warranty.group_aftersales_desk"))
+        action = self.env.ref("aftersales_repair.action_service_request_billing")
+        self.assertTrue(
+            self.env.ref("aftersales_repair.menu_service_request_billing_accounting")
+            .with_user(accountant)
+            ._filter_visible_menus()
+        )
+        to_invoice = (
+            self.env[action.res_model]
+            .with_user(accountant)
+            .search(
+                [
+                    "|",
+                    ("billing_state", "=", "to_invoice"),
+                    ("cash_state", "=", "to_confirm"),
+                ]
+            )
+        )
+        self.assertIn(self.env.ref("aftersales_repair.request_neighbour_discount"), to_invoice)
+        keeper = self.env.ref("aftersales_repair.user_warehouse")
+        self.assertEqual(keeper.login, "warehouse")
+        loans = self.env["aftersales.tool.loan"].with_user(keeper).search([])
+        self.assertIn(self.env.ref("aftersales_repair.tool_loan_vacuum_wu"), loans)

@@ -7,6 +7,7 @@ from . import service_survey
 from . import survey_user_input
 from . import service_request
 from . import repair_order
+from . import res_partner
 from . import followup_rule
 from . import followup
 from . import followup_event

@@ -5,6 +5,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .followup_rule import KINDS
+from .res_partner import CUSTOMER_FILE_FIELDS
+
 RESULTS = [
     ("satisfied", "Satisfied"),
     ("resolved", "Request Answered"),
@@ -13,12 +16,16 @@ RESULTS = [
 ]
 # An unresolved request goes to the supervisor within this many days (V5).
 REPORT_DAYS = 2
+# The customer file fields as shown on a "Customer File" follow-up.
+FILE_FIELDS = {f"file_{name.removeprefix('aftersales_')}": name for name in CUSTOMER_FILE_FIELDS}
 
 
 class AftersalesFollowup(models.Model):
     """A follow-up call or letter (V5, V6) as the registers of the seed keep
     them (跟踪服务电话记录表 / 信函登记表): who, when, which customer, what
-    was said, what the customer asked for and the result."""
+    was said, what the customer asked for and the result. A "Customer File"
+    follow-up is the filing of the customer (客户档案, V5): done when the
+    customer's file on the partner is complete."""
 
     _name = "aftersales.followup"
     _description = "Follow-up Call or Letter"
@@ -26,9 +33,7 @@ class AftersalesFollowup(models.Model):
     _sequence_code = "aftersales.followup"
     _order = "date_planned, id"
 
-    kind = fields.Selection(
-        [("call", "Phone Call"), ("letter", "Letter")], default="call", required=True
-    )
+    kind = fields.Selection(KINDS, default="call", required=True)
     rule_id = fields.Many2one("aftersales.followup.rule", readonly=True, index="btree_not_null")
     event_id = fields.Many2one("aftersales.followup.event", readonly=True, index="btree_not_null")
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, index=True)
@@ -54,6 +59,37 @@ class AftersalesFollowup(models.Model):
         index=True,
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue")
+    supervisor_reported = fields.Boolean(
+        string="Reported to Supervisor",
+        readonly=True,
+        copy=False,
+        help="The customer file was not completed in time and went to the supervisor.",
+    )
+    file_service_wish = fields.Text(
+        string="Service the Customer Hopes For",
+        compute="_compute_customer_file",
+        inverse="_inverse_customer_file",
+    )
+    file_maintenance_months = fields.Integer(
+        string="Maintenance Cycle (months)",
+        compute="_compute_customer_file",
+        inverse="_inverse_customer_file",
+    )
+    file_next_maintenance = fields.Date(
+        string="Next Maintenance",
+        compute="_compute_customer_file",
+        inverse="_inverse_customer_file",
+    )
+    file_next_call_content = fields.Text(
+        string="Next Service Call",
+        compute="_compute_customer_file",
+        inverse="_inverse_customer_file",
+    )
+    file_next_call_date = fields.Date(
+        string="Next Call On",
+        compute="_compute_customer_file",
+        inverse="_inverse_customer_file",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -76,15 +112,63 @@ class AftersalesFollowup(models.Model):
         for followup in self:
             followup.is_overdue = followup.state == "todo" and followup.date_deadline < today
 
+    @api.depends(*(f"partner_id.commercial_partner_id.{name}" for name in CUSTOMER_FILE_FIELDS))
+    def _compute_customer_file(self):
+        for followup in self:
+            customer = followup.partner_id.commercial_partner_id
+            for fname, pname in FILE_FIELDS.items():
+                followup[fname] = customer[pname]
+
+    def _inverse_customer_file(self):
+        # The clerk files the customer without the right to edit contacts:
+        # only the file's own fields are written, and only from a file to do.
+        for followup in self:
+            customer = followup.partner_id.commercial_partner_id
+            vals = {
+                pname: followup[fname]
+                for fname, pname in FILE_FIELDS.items()
+                if followup[fname] != customer[pname]
+            }
+            if not vals:
+                continue
+            if followup.kind != "file" or followup.state != "todo":
+                raise UserError(
+                    self.env._("The customer file is filled in from a customer file to do.")
+                )
+            customer.sudo().write(vals)
+
+    def _check_customer_file(self):
+        self.ensure_one()
+        missing = [
+            self._fields[fname]._description_string(self.env)
+            for fname in FILE_FIELDS
+            if not self[fname]
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Complete the customer file of %(customer)s first: %(missing)s.",
+                    customer=self.partner_id.commercial_partner_id.display_name,
+                    missing=", ".join(missing),
+                )
+            )
+
     def action_done(self):
         for followup in self:
             if followup.state != "todo":
                 raise UserError(self.env._("%s is not to do any more.", followup.name))
+            if followup.kind == "file":
+                followup._check_customer_file()
+                continue
             if not followup.result:
                 raise UserError(self.env._("Record the result of %s first.", followup.name))
             if followup.kind == "call" and followup.result != "no_answer" and not followup.content:
                 raise UserError(self.env._("Write down what was said in %s.", followup.name))
         self.write({"state": "done", "date_done": fields.Datetime.now()})
+        files = self.filtered(lambda f: f.kind == "file")
+        files.partner_id.commercial_partner_id.sudo().write(
+            {"aftersales_file_date": fields.Date.context_today(self)}
+        )
         self.filtered(lambda f: f.result == "unresolved")._report_to_supervisor()
         return True
 
@@ -94,9 +178,9 @@ class AftersalesFollowup(models.Model):
         self.write({"state": "cancelled"})
         return True
 
-    def _report_to_supervisor(self):
-        """What the clerk could not answer goes to the supervisor, due
-        within two days (V5)."""
+    def _report_to_supervisor(self, summary=None):
+        """What the clerk could not answer, or a customer file not completed
+        in time, goes to the supervisor, due within two days (V5)."""
         if not self:
             return
         due = fields.Date.context_today(self) + timedelta(days=REPORT_DAYS)
@@ -113,7 +197,7 @@ class AftersalesFollowup(models.Model):
                         or followup.company_id._aftersales_service_manager()
                     ).id,
                     "date_deadline": due,
-                    "summary": self.env._("Unresolved customer request"),
+                    "summary": summary or self.env._("Unresolved customer request"),
                     "note": followup.customer_request or followup.content or "",
                 }
                 for followup in self
@@ -178,4 +262,21 @@ class AftersalesFollowup(models.Model):
                     }
                 )
             planned |= self.with_context(mail_create_nolog=True).create(vals_list)
+        self._report_overdue_files()
         return planned
+
+    @api.model
+    def _report_overdue_files(self):
+        """A customer file not completed within its two days goes to the
+        supervisor, once (V5)."""
+        overdue = self.search(
+            [
+                ("kind", "=", "file"),
+                ("state", "=", "todo"),
+                ("date_deadline", "<", fields.Date.context_today(self)),
+                ("supervisor_reported", "=", False),
+            ]
+        )
+        overdue._report_to_supervisor(self.env._("Customer file overdue"))
+        overdue.write({"supervisor_reported": True})
+        return overdue

@@ -10,10 +10,12 @@ TRIGGERS = [
     ("pickup", "After the product is picked up"),
     ("previous", "After another follow-up was made"),
 ]
+KINDS = [("call", "Phone Call"), ("letter", "Letter"), ("file", "Customer File")]
 
 
 class AftersalesFollowupRule(models.Model):
-    """When the follow-up clerk calls or writes (V5, V6): the next-day
+    """When the follow-up clerk calls, writes or files (V5, V6): the customer
+    file within two days of every service, the next-day
     satisfaction call after every service, the first call 3 days to a week
     after the customer picked the product up, the second in the 7 days after
     the week following the first. The scheduled action plans the calls."""
@@ -25,9 +27,7 @@ class AftersalesFollowupRule(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    kind = fields.Selection(
-        [("call", "Phone Call"), ("letter", "Letter")], default="call", required=True
-    )
+    kind = fields.Selection(KINDS, default="call", required=True)
     trigger = fields.Selection(TRIGGERS, required=True, default="service")
     previous_rule_id = fields.Many2one(
         "aftersales.followup.rule",

@@ -5,4 +5,5 @@ from . import test_scorecard
 from . import test_followup
 from . import test_quality
 from . import test_tours
+from . import test_demo_story
 from . import test_portal

@@ -136,3 +136,131 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         with self.assertRaises(AccessError):
             self.Followup.with_user(self.tech2).search([])
         self.assertTrue(self.Followup.with_user(self.desk).search([]))
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerFile(SurveyFixtures, TransactionCase):
+    """V5: the customer file (客户档案) is completed within two days of the
+    service, with the service the customer hopes for, the maintenance cycle
+    and the next maintenance, and the next service call planned."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_survey_fixtures()
+        cls.Followup = cls.env["aftersales.followup"]
+        cls.file_rule = cls.env.ref("aftersales_survey.followup_rule_customer_file")
+        cls.file_data = {
+            "file_service_wish": "A reminder before the summer maintenance",
+            "file_maintenance_months": 6,
+            "file_next_maintenance": cls.today + timedelta(days=180),
+            "file_next_call_content": "Offer the free filter check of the summer campaign",
+            "file_next_call_date": cls.today + timedelta(days=30),
+        }
+
+    def _file_of(self, request):
+        return self.Followup.search(
+            [("request_id", "=", request.id), ("rule_id", "=", self.file_rule.id)]
+        )
+
+    def test_v5_customer_file_planned_within_two_days_once(self):
+        request = self.make_done_request(self.tech)
+        self.Followup._cron_plan()
+        self.Followup._cron_plan()
+        customer_file = self._file_of(request)
+        self.assertEqual(len(customer_file), 1, "planned once, reruns add nothing")
+        self.assertEqual(customer_file.kind, "file")
+        self.assertEqual(customer_file.partner_id, self.customer)
+        closed_on = self.today - timedelta(days=1)
+        self.assertEqual(customer_file.date_planned, closed_on)
+        self.assertEqual(customer_file.date_deadline, closed_on + timedelta(days=2))
+        self.assertFalse(customer_file.is_overdue)
+
+    def test_v5_customer_file_refused_without_its_data(self):
+        request = self.make_done_request(self.tech)
+        self.Followup._cron_plan()
+        customer_file = self._file_of(request)
+        data = dict(self.file_data, file_next_call_date=False)
+        customer_file.with_user(self.desk).write(data)
+        with self.assertRaises(UserError):
+            customer_file.with_user(self.desk).action_done()
+        self.assertEqual(customer_file.state, "todo")
+        self.assertFalse(self.customer.aftersales_file_date)
+
+    def test_v5_customer_file_completed_records_the_file_and_date(self):
+        request = self.make_done_request(self.tech)
+        self.Followup._cron_plan()
+        customer_file = self._file_of(request).with_user(self.desk)
+        customer_file.write(self.file_data)
+        customer_file.action_done()
+        self.assertEqual(customer_file.state, "done")
+        self.assertTrue(customer_file.date_done)
+        self.assertFalse(customer_file.result, "a file has no call result")
+        self.assertEqual(self.customer.aftersales_file_date, self.today)
+        self.assertEqual(self.customer.aftersales_maintenance_months, 6)
+        self.assertEqual(self.customer.aftersales_next_call_date, self.today + timedelta(days=30))
+        self.assertEqual(
+            self.customer.aftersales_service_wish, "A reminder before the summer maintenance"
+        )
+        with self.assertRaises(UserError):
+            customer_file.write({"file_maintenance_months": 12})
+
+    def test_v5_customer_file_only_written_from_a_file(self):
+        call = self.Followup.create({"partner_id": self.customer.id, "kind": "call"})
+        with self.assertRaises(UserError):
+            call.write({"file_service_wish": "Not from a call"})
+        self.assertFalse(self.customer.aftersales_service_wish)
+
+    def test_v5_overdue_customer_file_goes_to_supervisor_once(self):
+        late = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
+        on_time = self.make_done_request(self.tech)
+        self.Followup._cron_plan()
+        late_file, on_time_file = self._file_of(late), self._file_of(on_time)
+        self.assertTrue(late_file.is_overdue)
+        self.assertFalse(on_time_file.is_overdue)
+        overdue_filter = [
+            ("state", "=", "todo"),
+            ("date_deadline", "<", self.today),
+            ("kind", "=", "file"),
+        ]
+        found = self.Followup.with_user(self.supervisor).search(overdue_filter)
+        self.assertIn(late_file, found)
+        self.assertNotIn(on_time_file, found)
+        self.assertTrue(late_file.supervisor_reported)
+        activity = late_file.activity_ids
+        self.assertEqual(activity.user_id, self.supervisor)
+        self.assertEqual(activity.summary, "Customer file overdue")
+        self.assertFalse(on_time_file.activity_ids)
+        self.Followup._cron_plan()
+        self.assertEqual(len(late_file.activity_ids), 1, "reported once")
+
+    def test_v5_overdue_files_reported_in_flat_queries(self):
+        request = self.make_done_request(self.tech)
+
+        def overdue_files(count):
+            return self.Followup.create(
+                [
+                    {
+                        "kind": "file",
+                        "request_id": request.id,
+                        "partner_id": self.customer.id,
+                        "date_planned": self.today - timedelta(days=5),
+                        "date_deadline": self.today - timedelta(days=3),
+                    }
+                    for _i in range(count)
+                ]
+            )
+
+        def queries(count):
+            files = overdue_files(count)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            self.Followup._report_overdue_files()
+            self.env.flush_all()
+            self.assertTrue(all(files.mapped("supervisor_reported")))
+            self.assertEqual(files.activity_ids.user_id, self.supervisor)
+            return self.cr.sql_log_count - start
+
+        queries(1)  # warm the caches
+        self.assertEqual(queries(1), queries(8), "the same queries for 1 or 8 overdue files")

@@ -1,0 +1,29 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+# What the customer file (客户档案基本资料表) holds beyond the customer archive
+# (W9: name, address, phone, products, serials, services): the follow-up
+# clerk fills these when filing the customer (V5).
+CUSTOMER_FILE_FIELDS = (
+    "aftersales_service_wish",
+    "aftersales_maintenance_months",
+    "aftersales_next_maintenance",
+    "aftersales_next_call_content",
+    "aftersales_next_call_date",
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    aftersales_service_wish = fields.Text(string="Service the Customer Hopes For")
+    aftersales_maintenance_months = fields.Integer(string="Maintenance Cycle (months)")
+    aftersales_next_maintenance = fields.Date(string="Next Maintenance")
+    aftersales_next_call_content = fields.Text(
+        string="Next Service Call",
+        help="What to talk about in the next call: the customer's potential needs, "
+        "maintenance due, events or offers of interest.",
+    )
+    aftersales_next_call_date = fields.Date(string="Next Call On")
+    aftersales_file_date = fields.Date(string="Customer File Completed On", readonly=True)
