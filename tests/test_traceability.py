@@ -5,14 +5,14 @@ import re
 
 import pytest
 
-ROW = re.compile(r"^\|\s*([CSWVX]\d+)\s*\|(.*)\|(.*)\|\s*(todo|partial|done)\s*\|\s*$")
+ROW = re.compile(r"^\|\s*([A-Z]\d+)\s*\|(.*)\|(.*)\|\s*(todo|partial|done)\s*\|\s*$")
 
 
 @pytest.fixture(scope="module")
 def requirement_ids(root):
     path = root.parent / "shared" / "REQUIREMENTS.md"
     assert path.is_file(), f"{path} must sit beside the repository"
-    return re.findall(r"^- ([CSWVX]\d+) ", path.read_text(), re.MULTILINE)
+    return re.findall(r"^- ([A-Z]\d+) ", path.read_text(), re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +45,14 @@ def test_cited_tests_exist(rows, test_names):
         assert not missing, f"{req} cites tests that do not exist: {missing}"
         if status in ("done", "partial"):
             assert cited, f"{req} is {status} but cites no test"
+
+
+def test_every_prefix_is_read(root, requirement_ids):
+    """The catalogue names its prefixes in its header ("Prefixes: C complaints,
+    S service calls, ..."): an ID of each of them is read, so a new prefix is
+    never left out of the rows."""
+    text = (root.parent / "shared" / "REQUIREMENTS.md").read_text()
+    header = text.split("Prefixes:", 1)[1].split("\n\n", 1)[0]
+    declared = set(re.findall(r"\b([A-Z]) [a-z]", header))
+    assert {"C", "S", "W", "V", "X", "T", "P", "I", "F", "H", "R"} <= declared
+    assert declared == {req[0] for req in requirement_ids}
