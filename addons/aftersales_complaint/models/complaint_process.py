@@ -28,6 +28,10 @@ DECIDED_FIELDS = {
     "demand_reasonable": ("record", "judge"),
     "judgement_note": ("record", "judge"),
     "solution": ("record", "judge", "assign", "investigate", "propose"),
+    # C5: who answers for the complaint, from which the penalties follow (C8).
+    "responsible_department_ids": ("record", "judge", "assign", "investigate", "propose"),
+    "responsible_user_ids": ("record", "judge", "assign", "investigate", "propose"),
+    "root_cause_id": ("record", "judge", "assign", "investigate", "propose"),
     # The penalties are computed from the loss (C8): fixed once they are decided.
     "loss_amount": (
         "record",
@@ -194,15 +198,22 @@ class AftersalesComplaint(models.Model):
         return super().write(vals)
 
     def _check_decided_fields(self, vals):
-        """C3, C6: the judgement is not rewritten once judged, nor the
-        solution once the service manager approved it."""
+        """C3, C5, C6, C8: the judgement is not rewritten once judged, the
+        findings of the investigation once the penalties follow from them,
+        nor the solution once the service manager approved it."""
         for name in DECIDED_FIELDS.keys() & vals.keys():
+            field = self._fields[name]
             for complaint in self:
                 if complaint.state in DECIDED_FIELDS[name] and not (
                     name == "solution" and complaint.approved_by_id
                 ):
                     continue
-                if (complaint[name] or False) == (vals[name] or False):
+                current = complaint[name]
+                if field.type == "many2one":
+                    current = current.id
+                if field.type not in ("one2many", "many2many") and (current or False) == (
+                    vals[name] or False
+                ):
                     continue  # unchanged (e.g. a form saving what it shows)
                 raise UserError(
                     self.env._(

@@ -190,6 +190,15 @@ class TestComplaintRules(RulesMixin, ComplaintFixtures, TransactionCase):
             desk.write({"is_valid": "invalid"})
         desk.write({"solution": complaint.solution, "notify_method": "phone"})  # unchanged
         self.assertEqual(complaint.solution, "Replace the compressor.")
+        # C5/C8: who answers for it is not rewritten once the investigation is
+        # done, e.g. by a responsible technician leaving the penalties.
+        engineer = complaint.with_user(self.engineer)
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            engineer.write({"responsible_user_ids": [Command.unlink(self.engineer.id)]})
+        with self.assertRaisesRegex(UserError, "can no longer be changed"):
+            desk.write({"root_cause_id": False})
+        desk.write({"root_cause_id": complaint.root_cause_id.id})  # unchanged
+        self.assertEqual(complaint.responsible_user_ids, self.engineer)
 
     def test_c5_investigation_done_by_supervisor_or_owner_only(self):
         """C5/X2: the desk, or a technician who does not own the complaint,
