@@ -40,9 +40,31 @@ class AftersalesComplaint(models.Model):
 
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.batch.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.process.mixin",
+    ]
     _order = "date_received desc, id desc"
     _check_company_auto = True
+    # X6: written only by the complaint's transition ``_set_state()`` and by
+    # its own deadline bookkeeping (complaint_escalation.py), never by
+    # write(), create(), copy() or import.
+    _process_fields = (
+        "state",
+        "judged_by_id",
+        "approved_by_id",
+        "date_approved",
+        "date_notified",
+        "date_done",
+        "date_stage_start",
+        "stage_deadline",
+        "stage_escalated",
+        "escalation_count",
+        "late_user_ids",
+        "executive_notified",
+    )
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="New", index=True

@@ -1,7 +1,16 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+# The one path of an action (X6): the states each state is reached from.
+TRANSITIONS = {
+    "implemented": ("open",),
+    "reviewed": ("implemented",),
+    "cancelled": ("open", "implemented"),
+}
 
 
 class AftersalesComplaintAction(models.Model):
@@ -10,9 +19,24 @@ class AftersalesComplaintAction(models.Model):
 
     _name = "aftersales.complaint.action"
     _description = "Complaint Corrective Action"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.batch.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.process.mixin",
+    ]
     _order = "date_deadline, id"
     _check_company_auto = True
+    # X6: written only by the action's transition ``_set_state()`` (and the
+    # overdue reminder's own flag), never by write(), create() or import.
+    _process_fields = (
+        "state",
+        "date_implemented",
+        "effectiveness",
+        "reviewed_by_id",
+        "date_reviewed",
+        "overdue_reminded",
+    )
 
     name = fields.Char(string="Action", required=True, tracking=True)
     complaint_id = fields.Many2one(
@@ -45,53 +69,91 @@ class AftersalesComplaintAction(models.Model):
         readonly=True,
         tracking=True,
         index=True,
+        copy=False,
     )
     date_implemented = fields.Date(readonly=True, copy=False)
     effectiveness = fields.Selection(
         [("effective", "Effective"), ("ineffective", "Not Effective")],
+        readonly=True,
         tracking=True,
         copy=False,
+        help="Decided by the review (a supervisor or manager who does not own the action).",
     )
     review_note = fields.Text(string="Review", tracking=True, copy=False)
-    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    date_reviewed = fields.Datetime(readonly=True, copy=False)
     overdue_reminded = fields.Boolean(readonly=True, copy=False)
     reward_ids = fields.One2many("aftersales.complaint.penalty", "action_id")
     company_id = fields.Many2one(related="complaint_id.company_id", store=True, index=True)
 
     def write(self, vals):
+        if "review_note" in vals and self.filtered(lambda a: a.state in ("reviewed", "cancelled")):
+            raise UserError(self.env._("The review of a reviewed action stays as it was written."))
+        result = super().write(vals)
         if "date_deadline" in vals:
-            vals = dict(vals, overdue_reminded=False)
-        return super().write(vals)
+            # A new deadline is reminded again when it passes.
+            self.filtered("overdue_reminded")._write_process({"overdue_reminded": False})
+        return result
 
+    # -- the steps ------------------------------------------------------------
     def action_implemented(self):
-        if self.filtered(lambda a: a.state != "open"):
-            raise UserError(self.env._("Only an open action can be marked implemented."))
-        self.write({"state": "implemented", "date_implemented": fields.Date.context_today(self)})
-
-    def action_review(self):
-        """The effectiveness review, by a supervisor or manager."""
-        self.complaint_id._check_group(
-            "aftersales_warranty.group_aftersales_supervisor", self.env._("review")
-        )
-        for action in self:
-            if action.state != "implemented":
-                raise UserError(
-                    self.env._("%(name)s must be implemented before its review.", name=action.name)
+        """C9: the owner (or a supervisor) reports the action implemented."""
+        self._ensure_state(("open",), self.env._("Implemented"))
+        if not (self.env.su or self.env.user.has_group(SUPERVISOR)):
+            others = self.filtered(lambda a: a.user_id != self.env.user)
+            if others:
+                raise AccessError(
+                    self.env._(
+                        "Only the owner of %(name)s or a supervisor reports it implemented.",
+                        name=others[0].name,
+                    )
                 )
-            if not action.effectiveness:
-                raise UserError(self.env._("Say whether %(name)s worked.", name=action.name))
-        self.write({"state": "reviewed", "reviewed_by_id": self.env.user.id})
+        self._set_state("implemented", {"date_implemented": fields.Date.context_today(self)})
+        return True
+
+    def action_review_effective(self):
+        """C9: the effectiveness review found that the action worked."""
+        return self._review("effective")
+
+    def action_review_ineffective(self):
+        """C9: the effectiveness review found that the action did not work."""
+        return self._review("ineffective")
+
+    def _review(self, effectiveness):
+        """The effectiveness review, by a supervisor or manager who does not
+        own the action (nobody reviews his own work)."""
+        self._ensure_state(("implemented",), self.env._("Review"))
+        self._ensure_role(SUPERVISOR, self.env._("review corrective actions"))
+        own = self.filtered(lambda a: a.user_id == self.env.user)
+        if own:
+            raise AccessError(
+                self.env._(
+                    "%(name)s is your own action: another supervisor or manager reviews it.",
+                    name=own[0].name,
+                )
+            )
+        self._set_state(
+            "reviewed",
+            {
+                "effectiveness": effectiveness,
+                "reviewed_by_id": self.env.user.id,
+                "date_reviewed": fields.Datetime.now(),
+            },
+        )
+        return True
 
     def action_cancel(self):
+        """A supervisor drops an action that is not reviewed yet."""
         if self.filtered(lambda a: a.state == "reviewed"):
             raise UserError(self.env._("A reviewed action stays on record."))
-        self.write({"state": "cancelled"})
+        self._ensure_state(("open", "implemented"), self.env._("Cancel"))
+        self._ensure_role(SUPERVISOR, self.env._("cancel corrective actions"))
+        self._set_state("cancelled")
+        return True
 
     def action_reward(self):
         """C8: an improvement that worked earns its owner a draft reward."""
-        self.complaint_id._check_group(
-            "aftersales_warranty.group_aftersales_manager", self.env._("reward")
-        )
+        self._ensure_role(MANAGER, self.env._("reward an improvement"))
         for action in self:
             if action.state != "reviewed" or action.effectiveness != "effective":
                 raise UserError(
@@ -105,7 +167,7 @@ class AftersalesComplaintAction(models.Model):
             .sudo()
             .get_param("aftersales_complaint.reward_amount", 100.0)
         )
-        return self.env["aftersales.complaint.penalty"].create(
+        self.env["aftersales.complaint.penalty"].create(
             [
                 {
                     "complaint_id": action.complaint_id.id,
@@ -120,6 +182,24 @@ class AftersalesComplaintAction(models.Model):
                 if not action.reward_ids.filtered(lambda r: r.state != "cancelled")
             ]
         )
+        return True
+
+    # -- the one transition -----------------------------------------------------
+    def _set_state(self, state, values=None):
+        """The one transition of a corrective action (X6): from the state
+        before it, with the step's own values; tracked in the chatter."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for action in self:
+            if action.state not in TRANSITIONS.get(state, ()):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is “%(current)s”: it cannot become “%(state)s”.",
+                        name=action.name,
+                        current=labels[action.state],
+                        state=labels.get(state, state),
+                    )
+                )
+        return self._write_process(dict(values or {}, state=state))
 
     @api.model
     def _remind_overdue_batch(self, today, limit):
@@ -148,7 +228,7 @@ class AftersalesComplaintAction(models.Model):
                 for action in actions
             ]
         )
-        actions.with_context(tracking_disable=True).write({"overdue_reminded": True})
+        actions.with_context(tracking_disable=True)._write_process({"overdue_reminded": True})
         body = self.env._("Deadline passed: the owner was reminded.")
         actions._message_log_batch(dict.fromkeys(actions.ids, body))
         return len(actions)

@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from .complaint import CLOSED_STATES
 
@@ -45,13 +46,16 @@ class AftersalesComplaint(models.Model):
             )
 
     def _search_is_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
+        # Odoo hands a boolean search over as ``in`` (``not in`` is derived).
+        if operator != "in":
             return NotImplemented
-        domain = [
-            ("state", "not in", CLOSED_STATES),
-            ("stage_deadline", "<", fields.Datetime.now()),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
+        overdue = Domain("state", "not in", CLOSED_STATES) & Domain(
+            "stage_deadline", "<", fields.Datetime.now()
+        )
+        if True in value and False in value:
+            return Domain.TRUE
+        # ``~`` negates the whole condition, not only its first term.
+        return overdue if True in value else ~overdue
 
     def _stage_values(self, state, start):
         """Deadline values of each complaint entering ``state`` at ``start``,
@@ -79,12 +83,13 @@ class AftersalesComplaint(models.Model):
                 result[complaint.id]["stage_deadline"] = end
         return result
 
-    def _set_state(self, state):
-        result = super()._set_state(state)
+    def _set_state(self, state, values=None):
+        result = super()._set_state(state, values)
         self._apply_stage_values(state, fields.Datetime.now())
         return result
 
     def _apply_stage_values(self, state, start):
+        """The deadline of the step just entered (part of the transition)."""
         values = self._stage_values(state, start)
         groups = {}
         for complaint in self:
@@ -92,7 +97,7 @@ class AftersalesComplaint(models.Model):
             groups.setdefault(key, self.browse())
             groups[key] |= complaint
         for key, complaints in groups.items():
-            complaints.write(dict(key))
+            complaints._write_process(dict(key))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -158,7 +163,7 @@ class AftersalesComplaint(models.Model):
                 partner_ids=executives.partner_id.ids,
                 subtype_xmlid="mail.mt_note",
             )
-        self.sudo().write({"executive_notified": True})
+        self.sudo()._write_process({"executive_notified": True})
 
     # -- the scheduled escalation -----------------------------------------
     def _step_owner(self):
@@ -202,11 +207,11 @@ class AftersalesComplaint(models.Model):
         )
         # Whoever owned the late step is remembered for the penalties (C8).
         for owner, group in complaints.grouped(lambda c: c._step_owner()).items():
-            group.with_context(tracking_disable=True).write(
+            group.with_context(tracking_disable=True)._write_process(
                 {"late_user_ids": [fields.Command.link(owner.id)]}
             )
         for count, group in complaints.grouped("escalation_count").items():
-            group.write({"stage_escalated": True, "escalation_count": count + 1})
+            group._write_process({"stage_escalated": True, "escalation_count": count + 1})
         body = self.env._("Step past its deadline: escalated.")
         complaints._message_log_batch(dict.fromkeys(complaints.ids, body))
         return len(complaints)

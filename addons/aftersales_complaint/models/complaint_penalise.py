@@ -61,7 +61,8 @@ class AftersalesComplaint(models.Model):
                         "date": fields.Date.context_today(self),
                     }
                 )
-        return self.env["aftersales.complaint.penalty"].create(vals_list)
+        self.env["aftersales.complaint.penalty"].create(vals_list)
+        return True
 
     def action_view_penalties(self):
         self.ensure_one()

@@ -1,7 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+MANAGER = "aftersales_warranty.group_aftersales_manager"
 
 PENALTY_ROLES = [
     ("responsible", "Directly Responsible"),
@@ -11,6 +13,24 @@ PENALTY_ROLES = [
     ("improvement", "Effective Improvement"),
     ("other", "Other"),
 ]
+# The one path of a ledger line (X6): the states each state is reached from.
+TRANSITIONS = {"confirmed": ("draft",), "cancelled": ("draft", "confirmed")}
+# What a confirmed or cancelled line keeps as it was decided (C8).
+LEDGER_FIELDS = (
+    "complaint_id",
+    "action_id",
+    "user_id",
+    "kind",
+    "role",
+    "basis",
+    "fixed_amount",
+    "percent",
+    "loss_amount",
+    "is_doubled",
+    "amount",
+    "date",
+    "company_id",
+)
 
 
 class AftersalesComplaintPenalty(models.Model):
@@ -20,9 +40,11 @@ class AftersalesComplaintPenalty(models.Model):
 
     _name = "aftersales.complaint.penalty"
     _description = "Complaint Penalty / Reward"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aftersales.process.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # X6: written only by the line's transition ``_set_state()``.
+    _process_fields = ("state", "confirmed_by_id", "date_confirmed")
 
     complaint_id = fields.Many2one(
         "aftersales.complaint", index=True, ondelete="restrict", check_company=True
@@ -86,6 +108,8 @@ class AftersalesComplaintPenalty(models.Model):
         index=True,
     )
     note = fields.Char(string="Reason")
+    confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    date_confirmed = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -104,11 +128,17 @@ class AftersalesComplaintPenalty(models.Model):
     @api.depends("complaint_id.loss_amount")
     def _compute_loss_amount(self):
         for line in self:
+            if line.state not in ("draft", False):
+                line.loss_amount = line.loss_amount  # a decided line keeps its figures
+                continue
             line.loss_amount = line.complaint_id.loss_amount or line.loss_amount
 
     @api.depends("basis", "fixed_amount", "percent", "loss_amount", "is_doubled")
     def _compute_amount(self):
         for line in self:
+            if line.state not in ("draft", False):
+                line.amount = line.amount  # a decided line keeps its figures
+                continue
             if line.basis == "percent":
                 base = line.loss_amount * line.percent / 100
             else:
@@ -140,10 +170,65 @@ class AftersalesComplaintPenalty(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        locked = set(LEDGER_FIELDS).intersection(vals)
+        if locked and self.filtered(lambda line: line.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A confirmed or cancelled penalty or reward stays as it was decided: "
+                    "cancel it and record a new one instead."
+                )
+            )
+        return super().write(vals)
+
+    # -- the steps ------------------------------------------------------------
     def action_confirm(self):
-        if self.filtered(lambda line: line.state != "draft"):
-            raise UserError(self.env._("Only draft penalties and rewards can be confirmed."))
-        self.write({"state": "confirmed"})
+        """C8: the service manager confirms the line into the ledger."""
+        self._ensure_role(MANAGER, self.env._("confirm penalties and rewards"))
+        self._set_state(
+            "confirmed",
+            {"confirmed_by_id": self.env.user.id, "date_confirmed": fields.Datetime.now()},
+        )
+        return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        """C8: the service manager cancels a line (a confirmed one stays on
+        record, cancelled)."""
+        self._ensure_role(MANAGER, self.env._("cancel penalties and rewards"))
+        self._set_state("cancelled")
+        return True
+
+    def _check_not_in_own_favour(self, state):
+        """Nobody decides a line in his own favour: confirming a reward to
+        himself, or cancelling a penalty of his own."""
+        kind = "reward" if state == "confirmed" else "penalty"
+        own = self.filtered(lambda line: line.kind == kind and line.user_id == self.env.user)
+        if own:
+            raise AccessError(
+                self.env._(
+                    "%(employee)s cannot decide a %(kind)s in his own favour: another "
+                    "service manager does.",
+                    employee=self.env.user.name,
+                    kind=dict(self._fields["kind"]._description_selection(self.env))[kind],
+                )
+            )
+        return True
+
+    # -- the one transition -----------------------------------------------------
+    def _set_state(self, state, values=None):
+        """The one transition of a ledger line (X6): from the state before it,
+        never in the decider's own favour."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for line in self:
+            if line.state not in TRANSITIONS.get(state, ()):
+                raise UserError(
+                    self.env._(
+                        "This %(kind)s is “%(current)s”: it cannot become “%(state)s”.",
+                        kind=kinds[line.kind],
+                        current=labels[line.state],
+                        state=labels.get(state, state),
+                    )
+                )
+        self._check_not_in_own_favour(state)
+        return self._write_process(dict(values or {}, state=state))

@@ -5,8 +5,44 @@ from odoo.exceptions import AccessError, UserError
 
 from .complaint import COMPLAINT_STATES
 
+DESK = "aftersales_warranty.group_aftersales_desk"
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
 MANAGER = "aftersales_warranty.group_aftersales_manager"
+
+# The one path through the steps (X6): the state each state is reached from.
+TRANSITIONS = {
+    "judge": ("record",),
+    "assign": ("judge",),
+    "rejected": ("judge",),
+    "investigate": ("assign",),
+    "propose": ("investigate",),
+    "notify": ("propose",),
+    "penalise": ("notify",),
+    "improve": ("penalise",),
+    "done": ("improve",),
+}
+# What a step decided stays decided (C3, C6): fields frozen once the step
+# that decides them is done, with the states where they are still open.
+DECIDED_FIELDS = {
+    "is_valid": ("record", "judge"),
+    "demand_reasonable": ("record", "judge"),
+    "judgement_note": ("record", "judge"),
+    "solution": ("record", "judge", "assign", "investigate", "propose"),
+    # C5: who answers for the complaint, from which the penalties follow (C8).
+    "responsible_department_ids": ("record", "judge", "assign", "investigate", "propose"),
+    "responsible_user_ids": ("record", "judge", "assign", "investigate", "propose"),
+    "root_cause_id": ("record", "judge", "assign", "investigate", "propose"),
+    # The penalties are computed from the loss (C8): fixed once they are decided.
+    "loss_amount": (
+        "record",
+        "judge",
+        "assign",
+        "investigate",
+        "propose",
+        "notify",
+        "penalise",
+    ),
+}
 
 
 # One concept per file: the complaint's register is in complaint.py.
@@ -30,7 +66,7 @@ class AftersalesComplaint(models.Model):
     judgement_note = fields.Text(
         string="Reason", tracking=True, copy=False, help="Told to the customer when rejected."
     )
-    judged_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    judged_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     # C4 assign (routing rules in complaint_routing_rule.py)
     department_id = fields.Many2one(
         "hr.department",
@@ -120,16 +156,26 @@ class AftersalesComplaint(models.Model):
                         step=labels[step],
                     )
                 )
+        return True
 
     def _check_group(self, group, what):
-        if not self.env.su and not self.env.user.has_group(group):
+        """The current user holds ``group`` (the mixin's role guard)."""
+        return self._ensure_role(group, what)
+
+    def _check_owner_or_supervisor(self, what):
+        """A step done by a supervisor or by the complaint's own owner (C5)."""
+        if self.env.su or self.env.user.has_group(SUPERVISOR):
+            return True
+        others = self.filtered(lambda c: c.user_id != self.env.user)
+        if others:
             raise AccessError(
                 self.env._(
-                    "Only %(group)s may %(what)s a complaint.",
-                    group=self.env.ref(group).name,
+                    "Only a supervisor or the owner of %(name)s may %(what)s.",
+                    name=others[0].name,
                     what=what,
                 )
             )
+        return True
 
     def _require(self, field_names):
         for complaint in self:
@@ -147,51 +193,92 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
-    # -- the steps ----------------------------------------------------------
+    def write(self, vals):
+        self._check_decided_fields(vals)
+        return super().write(vals)
+
+    def _check_decided_fields(self, vals):
+        """C3, C5, C6, C8: the judgement is not rewritten once judged, the
+        findings of the investigation once the penalties follow from them,
+        nor the solution once the service manager approved it."""
+        for name in DECIDED_FIELDS.keys() & vals.keys():
+            field = self._fields[name]
+            for complaint in self:
+                if complaint.state in DECIDED_FIELDS[name] and not (
+                    name == "solution" and complaint.approved_by_id
+                ):
+                    continue
+                current = complaint[name]
+                if field.type == "many2one":
+                    current = current.id
+                if field.type not in ("one2many", "many2many") and (current or False) == (
+                    vals[name] or False
+                ):
+                    continue  # unchanged (e.g. a form saving what it shows)
+                raise UserError(
+                    self.env._(
+                        "%(name)s: “%(field)s” was decided at its step and can no longer "
+                        "be changed.",
+                        name=complaint.name,
+                        field=complaint._fields[name].get_description(self.env)["string"],
+                    )
+                )
+
+    # -- the steps ------------------------------------------------------------
     def action_submit(self):
         """Step 1 done: the complaint is recorded in full."""
         self._check_step("record")
+        self._check_group(DESK, self.env._("submit a complaint"))
         self._require(["description", "customer_demand"])
         self._set_state("judge")
+        return True
 
     def action_judge(self):
         """Step 2 (C3): a valid complaint goes on; an invalid one gets the
         reply stating the reason and is closed as rejected."""
         self._check_step("judge")
-        self._check_group(SUPERVISOR, self.env._("judge"))
+        self._check_group(SUPERVISOR, self.env._("judge a complaint"))
         self._require(["is_valid"])
         valid = self.filtered(lambda c: c.is_valid == "valid")
         invalid = self - valid
         invalid._require(["judgement_note"])
         valid._require(["demand_reasonable"])
-        self.write({"judged_by_id": self.env.user.id})
-        valid._set_state("assign")
+        judged = {"judged_by_id": self.env.user.id}
+        valid._set_state("assign", judged)
         if invalid:
-            invalid._set_state("rejected")
+            invalid._set_state("rejected", judged)
             invalid._send_template("aftersales_complaint.mail_template_complaint_rejected")
+        return True
 
     def action_assign(self):
         """Step 3 (C4): the handling department and owner are set."""
         self._check_step("assign")
-        self._check_group(SUPERVISOR, self.env._("assign"))
+        self._check_group(SUPERVISOR, self.env._("assign a complaint"))
         self._require(["department_id", "user_id"])
         for complaint in self:
             complaint.message_subscribe(partner_ids=complaint.user_id.partner_id.ids)
         self._set_state("investigate")
+        return True
 
     def action_investigated(self):
-        """Step 4 (C5): responsible departments/persons and the root cause."""
+        """Step 4 (C5): responsible departments/persons and the root cause,
+        by a supervisor or the complaint's owner."""
         self._check_step("investigate")
+        self._check_owner_or_supervisor(self.env._("close the investigation"))
         self._require(["responsible_department_ids", "root_cause_id"])
         self._set_state("propose")
+        return True
 
     def action_approve(self):
         """Step 5 (C6): the service manager approves the solution."""
         self._check_step("propose")
-        self._check_group(MANAGER, self.env._("approve the solution of"))
+        self._check_group(MANAGER, self.env._("approve the solution of a complaint"))
         self._require(["solution"])
-        self.write({"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()})
-        self._set_state("notify")
+        self._set_state(
+            "notify",
+            {"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()},
+        )
+        return True
 
     def action_notify(self):
         """Step 6 (C7): the customer is told the approved solution by e-mail,
@@ -206,6 +293,7 @@ class AftersalesComplaint(models.Model):
                     )
                 )
         self._check_step("notify")
+        self._check_group(DESK, self.env._("notify the customer"))
         self._require(["solution", "approved_by_id", "notify_method"])
         by_mail = self.filtered(lambda c: c.notify_method == "email")
         by_mail._send_template("aftersales_complaint.mail_template_complaint_solution")
@@ -219,8 +307,8 @@ class AftersalesComplaint(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )
-        self.write({"date_notified": fields.Datetime.now()})
-        self._set_state("penalise")
+        self._set_state("penalise", {"date_notified": fields.Datetime.now()})
+        return True
 
     def action_penalties_done(self):
         """Step 7 (C8): the penalties are decided (possibly none)."""
@@ -229,13 +317,14 @@ class AftersalesComplaint(models.Model):
         if self.penalty_ids.filtered(lambda p: p.state == "draft"):
             raise UserError(self.env._("Confirm or cancel the draft penalties first."))
         self._set_state("improve")
+        return True
 
     def action_close(self):
         """Step 8 (C9): improvements are planned; the complaint is done."""
         self._check_step("improve")
-        self._check_group(SUPERVISOR, self.env._("close"))
-        self.write({"date_done": fields.Datetime.now()})
-        self._set_state("done")
+        self._check_group(SUPERVISOR, self.env._("close a complaint"))
+        self._set_state("done", {"date_done": fields.Datetime.now()})
+        return True
 
     def _send_template(self, xmlid):
         template = self.env.ref(xmlid)
@@ -244,6 +333,21 @@ class AftersalesComplaint(models.Model):
                 template, message_type="comment", subtype_xmlid="mail.mt_comment"
             )
 
-    def _set_state(self, state):
-        """Moves to ``state``; the stage deadline follows (complaint_escalation.py)."""
-        return self.write({"state": state})
+    # -- the one transition -----------------------------------------------------
+    def _set_state(self, state, values=None):
+        """The one transition of a complaint (X6): moves to ``state`` from the
+        step before it, with the step's own values (who judged, who approved,
+        when). The public step methods check the step and the role first; the
+        stage deadline follows (complaint_escalation.py)."""
+        labels = dict(COMPLAINT_STATES)
+        for complaint in self:
+            if complaint.state not in TRANSITIONS.get(state, ()):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is at step “%(current)s”: it cannot move to “%(state)s”.",
+                        name=complaint.name,
+                        current=labels[complaint.state],
+                        state=labels.get(state, state),
+                    )
+                )
+        return self._write_process(dict(values or {}, state=state))

@@ -61,6 +61,7 @@ class ComplaintFixtures(ServiceFixtures):
         """Tracking values are written at commit time: write them now."""
         self.env.flush_all()
         self.env.cr.precommit.run()
+        self.env.invalidate_all()  # message_ids cached before the tracking messages
 
     def _judge_valid(self, complaint):
         complaint.write({"is_valid": "valid", "demand_reasonable": "yes"})

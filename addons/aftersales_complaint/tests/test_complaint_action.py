@@ -40,28 +40,32 @@ class TestComplaintAction(ComplaintFixtures, TransactionCase):
 
     def test_c9_review_after_implementation_then_reward(self):
         action = self._actions(1)
-        action.effectiveness = "effective"
-        with self.assertRaisesRegex(UserError, "implemented before its review"):
-            action.with_user(self.supervisor).action_review()
+        with self.assertRaisesRegex(UserError, "cannot be done now"):
+            action.with_user(self.supervisor).action_review_effective()
         action.with_user(self.engineer).action_implemented()
         with self.assertRaises(AccessError):
-            action.with_user(self.engineer).action_review()
-        action.with_user(self.supervisor).action_review()
+            action.with_user(self.engineer).action_review_effective()
+        self.assertTrue(action.with_user(self.supervisor).action_review_effective())
         self.assertEqual(action.state, "reviewed")
+        self.assertEqual(action.effectiveness, "effective")
         self.assertEqual(action.reviewed_by_id, self.supervisor)
         with self.assertRaises(AccessError):
             action.with_user(self.supervisor).action_reward()
-        reward = action.with_user(self.manager).action_reward()
+        self.assertTrue(action.with_user(self.manager).action_reward())
+        reward = action.reward_ids
         self.assertEqual(
-            (reward.kind, reward.user_id, reward.amount), ("reward", self.engineer, 100)
+            (reward.kind, reward.user_id, reward.amount, reward.state),
+            ("reward", self.engineer, 100, "draft"),
         )
-        self.assertFalse(action.with_user(self.manager).action_reward(), "once")
+        action.with_user(self.manager).action_reward()
+        self.assertEqual(action.reward_ids, reward, "once")
 
     def test_c9_ineffective_action_earns_no_reward(self):
         action = self._actions(1)
         action.action_implemented()
-        action.write({"effectiveness": "ineffective", "review_note": "Same fault again."})
-        action.with_user(self.supervisor).action_review()
+        action.write({"review_note": "Same fault again."})
+        action.with_user(self.supervisor).action_review_ineffective()
+        self.assertEqual(action.effectiveness, "ineffective")
         with self.assertRaisesRegex(UserError, "reviewed as effective"):
             action.with_user(self.manager).action_reward()
 

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
@@ -19,6 +19,24 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         tracking=True,
     )
+
+    def _check_complaint_link(self, vals_list):
+        """X6: the link is made by the escalation only, both ways at once."""
+        Complaint = self.env["aftersales.complaint"]
+        if Complaint._process_write_allowed():
+            return
+        if any(vals.get("aftersales_complaint_id") for vals in vals_list):
+            raise Complaint._process_error({"helpdesk_ticket_id"})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_complaint_link(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "aftersales_complaint_id" in vals:
+            self._check_complaint_link([{"aftersales_complaint_id": True}])
+        return super().write(vals)
 
     def action_escalate_to_complaint(self):
         self.ensure_one()
@@ -43,7 +61,8 @@ class HelpdeskTicket(models.Model):
                     category=self.category_id.name or self.env._("none"),
                 )
             )
-        complaint = self.env["aftersales.complaint"].create(
+        Complaint = self.env["aftersales.complaint"]
+        complaint = Complaint._create_process(
             {
                 "partner_id": self.partner_id.id,
                 "channel": "helpdesk",
@@ -53,7 +72,8 @@ class HelpdeskTicket(models.Model):
                 "company_id": self.company_id.id or self.env.company.id,
             }
         )
-        self.aftersales_complaint_id = complaint
+        with Complaint._process_writing():
+            self.aftersales_complaint_id = complaint
         self.message_post(
             body=self.env._("Escalated to complaint %(name)s.", name=complaint.name),
             subtype_xmlid="mail.mt_note",

@@ -90,3 +90,41 @@ class TestTicketEscalation(ComplaintFixtures, TransactionCase):
         complaint.write({"is_valid": "invalid", "judgement_note": "Misuse."})
         complaint.with_user(self.supervisor).action_judge()
         self.assertTrue(ticket.closed)
+
+    def test_x6_the_link_is_made_by_the_escalation_only(self):
+        """X6/C12: pointing a complaint at another ticket (which its closing
+        would close) or a ticket at another complaint is refused, by write,
+        create and import."""
+        ticket, other = self._ticket(), self._ticket(name="Another customer's ticket")
+        ticket.with_user(self.desk).action_escalate_to_complaint()
+        complaint = ticket.aftersales_complaint_id
+        refused = "change only through its steps"
+        with self.assertRaisesRegex(UserError, refused):
+            complaint.with_user(self.desk).with_context(install_mode=True).write(
+                {"helpdesk_ticket_id": other.id}
+            )
+        with self.assertRaisesRegex(UserError, refused):
+            other.with_user(self.desk).write({"aftersales_complaint_id": complaint.id})
+        with self.assertRaisesRegex(UserError, refused):
+            self.Complaint.with_user(self.desk).create(
+                {
+                    "partner_id": self.customer.id,
+                    "category_id": self.defect.id,
+                    "helpdesk_ticket_id": other.id,
+                }
+            )
+        with self.assertRaisesRegex(UserError, refused):
+            self.env["helpdesk.ticket"].with_user(self.desk).create(
+                {
+                    "name": "Linked",
+                    "partner_id": self.customer.id,
+                    "aftersales_complaint_id": complaint.id,
+                }
+            )
+        result = self.Complaint.with_user(self.desk).load(
+            [".id", "helpdesk_ticket_id/.id"], [[str(complaint.id), str(other.id)]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn(refused, result["messages"][0]["message"])
+        self.assertEqual(complaint.helpdesk_ticket_id, ticket)
+        self.assertFalse(other.aftersales_complaint_id)

@@ -1,7 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+
+# Who takes a tool back (S13): the warehouse keeper or the service manager.
+RETURN_GROUPS = ("stock.group_stock_manager", "aftersales_warranty.group_aftersales_manager")
 
 
 class AftersalesToolLoan(models.Model):
@@ -16,7 +20,11 @@ class AftersalesToolLoan(models.Model):
         "mail.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
+        "aftersales.process.mixin",
     ]
+    # X6: written only by the loan's transition ``_set_state()`` (and the
+    # overdue reminder's own flag), never by write(), create() or import.
+    _process_fields = ("state", "date_returned", "overdue_reminded")
     _sequence_code = "aftersales.tool.loan"
     _order = "date_out desc, id desc"
     _check_company_auto = True
@@ -44,6 +52,7 @@ class AftersalesToolLoan(models.Model):
         default="out",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
         index=True,
     )
@@ -65,18 +74,40 @@ class AftersalesToolLoan(models.Model):
             loan.is_overdue = loan.state == "out" and loan.date_due < today
 
     def _search_is_overdue(self, operator, value):
+        # Odoo hands a boolean search over as ``in`` (``not in`` is derived).
         if operator != "in":
             return NotImplemented
         today = fields.Date.context_today(self)
-        domain = [("state", "=", "out"), ("date_due", "<", today)]
-        return domain if True in value else ["!", *domain]
+        overdue = Domain("state", "=", "out") & Domain("date_due", "<", today)
+        if True in value and False in value:
+            return Domain.TRUE
+        # ``~`` negates the whole condition, not only its first term.
+        return overdue if True in value else ~overdue
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "date_due" in vals:
+            # A new due date is reminded again when it passes.
+            self.filtered("overdue_reminded")._write_process({"overdue_reminded": False})
+        return result
 
     def action_return(self):
+        """S13: the keeper takes the tool back."""
         if self.filtered(lambda loan: loan.state != "out"):
             raise UserError(self.env._("This tool is already back."))
-        self.write({"state": "returned", "date_returned": fields.Datetime.now()})
+        if not (self.env.su or any(self.env.user.has_group(g) for g in RETURN_GROUPS)):
+            raise AccessError(
+                self.env._("Only the warehouse keeper or the service manager takes a tool back.")
+            )
+        self._set_state("returned", {"date_returned": fields.Datetime.now()})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
+
+    def _set_state(self, state, values=None):
+        """The one transition of a loan (X6): out → returned, tracked."""
+        if state != "returned" or self.filtered(lambda loan: loan.state != "out"):
+            raise UserError(self.env._("A tool on loan can only come back."))
+        return self._write_process(dict(values or {}, state=state))
 
     @api.model
     def _remind_overdue_batch(self, today, limit):
@@ -105,7 +136,7 @@ class AftersalesToolLoan(models.Model):
                 for loan in loans
             ]
         )
-        loans.write({"overdue_reminded": True})
+        loans._write_process({"overdue_reminded": True})
         return len(loans)
 
     @api.model

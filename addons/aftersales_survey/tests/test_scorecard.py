@@ -68,7 +68,11 @@ class TestScorecard(SurveyFixtures, TransactionCase):
                 },
             ]
         )
-        rejected.state = "rejected"
+        # Rejected through its steps (X6: a complaint's state is never written).
+        rejected.customer_demand = "An apology."
+        rejected.action_submit()
+        rejected.write({"is_valid": "invalid", "judgement_note": "Unfounded."})
+        rejected.action_judge()
         Penalty = cls.env["aftersales.complaint.penalty"]
         confirmed = Penalty.create(
             [
