@@ -109,6 +109,11 @@ class AftersalesQualityAssessment(models.Model):
             won = sum(assessment.line_ids.mapped("points"))
             assessment.score = round(100.0 * won / total, 2) if total else 0.0
 
+    @api.onchange("outcome")
+    def _onchange_outcome(self):
+        if self.outcome == "none":
+            self.amount = 0.0
+
     @api.model
     def _amount_limits(self):
         params = self.env["ir.config_parameter"].sudo()
