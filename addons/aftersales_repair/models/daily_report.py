@@ -115,11 +115,21 @@ class AftersalesDailyReport(models.Model):
                 raise AccessError(
                     self.env._("Only a supervisor or the branch manager writes this report.")
                 )
+            self._ensure_own_report(vals.get("user_id"))
         reports = super().create(vals_list)
         reports._fill_lines()
         return reports
 
+    def _ensure_own_report(self, user_id):
+        """A report is written by the person it reports on (the branch
+        manager may prepare one for somebody else)."""
+        if user_id and user_id != self.env.uid and not self.env.su:
+            self._ensure_role(MANAGER, self.env._("write somebody else's daily report"))
+        return True
+
     def write(self, vals):
+        if "user_id" in vals:
+            self._ensure_own_report(vals["user_id"])
         # what a submitted report says is what was submitted (S12, X6)
         frozen = {"date", "report_type", "user_id", "company_id"}.intersection(vals)
         if frozen and not self._process_write_allowed():

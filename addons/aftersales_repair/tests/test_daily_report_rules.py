@@ -73,6 +73,11 @@ class TestDailyReportRules(ProcessBypassAsserts, ServiceFixtures, TransactionCas
             self.Report.with_user(self.tech), {"date": DAY, "state": "submitted"}
         )
         self.assertFalse(self.Report.search([("user_id", "=", self.tech.id)]))
+        with self.assertRaises(AccessError, msg="X2: nobody files a report in another's name"):
+            self.Report.with_user(self.tech).create({"date": DAY, "user_id": self.tech2.id})
+        mine = self.Report.with_user(self.tech).create({"date": DAY})
+        with self.assertRaises(AccessError):
+            mine.with_user(self.tech).write({"user_id": self.tech2.id})
 
     def test_x6_nobody_edits_the_lines_of_a_report(self):
         report = self._submitted()
