@@ -16,8 +16,8 @@ RESULTS = [
 ]
 # An unresolved request goes to the supervisor within this many days (V5).
 REPORT_DAYS = 2
-# The customer file fields as shown on a "Customer File" follow-up.
 DESK = "aftersales_warranty.group_aftersales_desk"
+# The customer file fields as shown on a "Customer File" follow-up.
 FILE_FIELDS = {f"file_{name.removeprefix('aftersales_')}": name for name in CUSTOMER_FILE_FIELDS}
 
 

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -182,9 +182,16 @@ class AftersalesMaintenanceContract(models.Model):
         }
 
     def _ensure_any_role(self, groups, action):
+        """The current user holds one of ``groups`` (the superuser passes)."""
         if self.env.su or any(self.env.user.has_group(group) for group in groups):
             return True
-        return self._ensure_role(groups[-1], action)
+        raise AccessError(
+            self.env._(
+                "Only %(roles)s may %(action)s.",
+                roles=self.env._(" or ").join(self.env.ref(group).name for group in groups),
+                action=action,
+            )
+        )
 
     def _set_state(self, state, vals=None):
         """The one way a contract changes state (X6): checks the step, the
