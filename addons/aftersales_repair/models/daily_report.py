@@ -28,8 +28,16 @@ class AftersalesDailyReport(models.Model):
 
     _name = "aftersales.daily.report"
     _description = "Daily Report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aftersales.process.mixin"]
     _order = "date desc, report_type, id desc"
+    # the lines are the time lines' sum, written by the report's own steps
+    _process_fields = (
+        "state",
+        "date_submitted",
+        "approved_by_id",
+        "date_approved",
+        "line_ids",
+    )
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -53,13 +61,21 @@ class AftersalesDailyReport(models.Model):
         default=lambda self: self.env.company,
     )
     state = fields.Selection(
-        REPORT_STATES, default="draft", required=True, readonly=True, tracking=True, index=True
+        REPORT_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
-    line_ids = fields.One2many("aftersales.daily.report.line", "report_id", readonly=True)
+    line_ids = fields.One2many(
+        "aftersales.daily.report.line", "report_id", readonly=True, copy=False
+    )
     total_hours = fields.Float(compute="_compute_total_hours", store=True)
     note = fields.Text()
     date_submitted = fields.Datetime(readonly=True, copy=False)
-    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_approved = fields.Datetime(readonly=True, copy=False)
 
     @api.depends("report_type", "user_id", "date", "company_id")
@@ -99,9 +115,26 @@ class AftersalesDailyReport(models.Model):
                 raise AccessError(
                     self.env._("Only a supervisor or the branch manager writes this report.")
                 )
+            self._ensure_own_report(vals.get("user_id"))
         reports = super().create(vals_list)
         reports._fill_lines()
         return reports
+
+    def _ensure_own_report(self, user_id):
+        """A report is written by the person it reports on (the branch
+        manager may prepare one for somebody else)."""
+        if user_id and user_id != self.env.uid and not self.env.su:
+            self._ensure_role(MANAGER, self.env._("write somebody else's daily report"))
+        return True
+
+    def write(self, vals):
+        if "user_id" in vals:
+            self._ensure_own_report(vals["user_id"])
+        # what a submitted report says is what was submitted (S12, X6)
+        frozen = {"date", "report_type", "user_id", "company_id"}.intersection(vals)
+        if frozen and not self._process_write_allowed():
+            self._ensure_state(("draft",), self.env._("change the report"))
+        return super().write(vals)
 
     # Filling ---------------------------------------------------------------
 
@@ -138,7 +171,7 @@ class AftersalesDailyReport(models.Model):
                 )
                 for user, category, hours, count in groups
             ]
-            report.sudo().line_ids = commands
+            report.sudo()._write_process({"line_ids": commands})
 
     def action_refresh(self):
         if self.filtered(lambda r: r.state != "draft"):
@@ -146,37 +179,79 @@ class AftersalesDailyReport(models.Model):
         self._fill_lines()
         return True
 
-    def action_submit(self):
-        for report in self:
-            if report.state != "draft":
-                raise UserError(self.env._("%s is already submitted.", report.name))
-            if (
-                report.report_type != "branch"
-                and report.user_id != self.env.user
-                and not self.env.su
-            ):
-                raise AccessError(self.env._("Only %s submits this report.", report.user_id.name))
-        self._fill_lines()
-        self.write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+    def _approver_group(self):
+        """Who approves or sends back this report: the supervisor a
+        technician's report, the branch manager the supervisor's and the
+        branch's."""
+        self.ensure_one()
+        return SUPERVISOR if self.report_type == "technician" else MANAGER
+
+    def _set_state(self, state):
+        """The one way a daily report changes step (S12, X6): draft →
+        submitted (by its author; the branch report by a branch manager) →
+        approved (by the supervisor / branch manager, never by the author
+        of a technician's or supervisor's report), or sent back to draft by
+        them. A submitted report, its lines included, no longer changes."""
+        now = fields.Datetime.now()
+        if state == "submitted":
+            label = self.env._("submit the report")
+            for report in self:
+                if report.state != "draft":
+                    raise UserError(self.env._("%s is already submitted.", report.name))
+                if report.report_type == "branch":
+                    report._ensure_role(MANAGER, label)
+                elif report.user_id != self.env.user and not self.env.su:
+                    raise AccessError(
+                        self.env._("Only %s submits this report.", report.user_id.name)
+                    )
+            self._fill_lines()
+            vals = {"state": "submitted", "date_submitted": now}
+        elif state in ("approved", "draft"):
+            if state == "approved":
+                label = self.env._("approve the report")
+                vals = {"state": "approved", "approved_by_id": self.env.uid, "date_approved": now}
+            else:
+                label = self.env._("send the report back")
+                vals = {"state": "draft", "date_submitted": False}
+            for report in self:
+                report._ensure_role(report._approver_group(), label)
+                if report.state != "submitted":
+                    raise UserError(
+                        self.env._(
+                            "Only a submitted report is approved or sent back (%s).", report.name
+                        )
+                    )
+                if (
+                    report.report_type != "branch"
+                    and report.user_id == self.env.user
+                    and not self.env.su
+                ):
+                    raise AccessError(
+                        self.env._("%s is yours: somebody else approves it.", report.name)
+                    )
+        else:
+            raise UserError(self.env._("A daily report is created as a draft."))
+        self._write_process(vals)
         return True
 
+    def action_submit(self):
+        return self._set_state("submitted")
+
     def action_approve(self):
-        """The branch manager approves the branch report; head office sees it then."""
-        if not self.env.user.has_group(MANAGER):
-            raise AccessError(self.env._("Only the branch manager approves the branch report."))
+        """The supervisor approves a technician's report, the branch manager
+        the supervisor's and the branch report; head office sees an
+        approved branch report."""
+        if not self.env.user.has_group(SUPERVISOR):
+            raise AccessError(self.env._("Only a supervisor or the branch manager approves."))
         for report in self:
-            if report.report_type != "branch" or report.state != "submitted":
+            if report.report_type == "branch" and report.state != "submitted":
                 raise UserError(
                     self.env._("Only a submitted branch report is approved (%s).", report.name)
                 )
-        self.write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.uid,
-                "date_approved": fields.Datetime.now(),
-            }
-        )
-        return True
+        return self._set_state("approved")
+
+    def action_send_back(self):
+        return self._set_state("draft")
 
     # XLSX ------------------------------------------------------------------
 
@@ -289,3 +364,22 @@ class AftersalesDailyReportLine(models.Model):
     hours = fields.Float()
     line_count = fields.Integer(string="Time Lines")
     company_id = fields.Many2one(related="report_id.company_id", store=True)
+
+    def _check_report_steps(self):
+        """The lines are written by their report's steps only (S12, X6)."""
+        Report = self.env["aftersales.daily.report"]
+        if not Report._process_write_allowed():
+            raise Report._process_error({"line_ids"})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_report_steps()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_report_steps()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_report_steps()
+        return super().unlink()

@@ -12,3 +12,4 @@ from . import test_billing
 from . import test_daily_report
 from . import test_spare_parts
 from . import test_tool_loan
+from . import test_daily_report_rules

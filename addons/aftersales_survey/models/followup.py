@@ -16,6 +16,7 @@ RESULTS = [
 ]
 # An unresolved request goes to the supervisor within this many days (V5).
 REPORT_DAYS = 2
+DESK = "aftersales_warranty.group_aftersales_desk"
 # The customer file fields as shown on a "Customer File" follow-up.
 FILE_FIELDS = {f"file_{name.removeprefix('aftersales_')}": name for name in CUSTOMER_FILE_FIELDS}
 
@@ -29,8 +30,14 @@ class AftersalesFollowup(models.Model):
 
     _name = "aftersales.followup"
     _description = "Follow-up Call or Letter"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.numbered.mixin",
+        "aftersales.process.mixin",
+    ]
     _sequence_code = "aftersales.followup"
+    _process_fields = ("state", "date_done", "supervisor_reported")
     _order = "date_planned, id"
 
     kind = fields.Selection(KINDS, default="call", required=True)
@@ -55,6 +62,7 @@ class AftersalesFollowup(models.Model):
         default="todo",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
         index=True,
     )
@@ -153,10 +161,28 @@ class AftersalesFollowup(models.Model):
                 )
             )
 
-    def action_done(self):
+    def _set_state(self, state):
+        """The one way a follow-up changes state (V5, V6, X6): from "to do",
+        done (with what was said and its result, or the completed customer
+        file) or cancelled, by the service desk (or an event's cancellation,
+        which the desk or the manager makes)."""
+        labels = {
+            "done": self.env._("record the follow-up as done"),
+            "cancelled": self.env._("cancel the follow-up"),
+        }
+        if state not in labels:
+            raise UserError(self.env._("A follow-up is planned to do."))
+        label = labels[state]
         for followup in self:
             if followup.state != "todo":
-                raise UserError(self.env._("%s is not to do any more.", followup.name))
+                if state == "done":
+                    raise UserError(self.env._("%s is not to do any more.", followup.name))
+                raise UserError(self.env._("Only a follow-up to do can be cancelled."))
+        self._ensure_role(DESK, label)
+        if state == "cancelled":
+            self._write_process({"state": "cancelled"})
+            return True
+        for followup in self:
             if followup.kind == "file":
                 followup._check_customer_file()
                 continue
@@ -164,7 +190,7 @@ class AftersalesFollowup(models.Model):
                 raise UserError(self.env._("Record the result of %s first.", followup.name))
             if followup.kind == "call" and followup.result != "no_answer" and not followup.content:
                 raise UserError(self.env._("Write down what was said in %s.", followup.name))
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self._write_process({"state": "done", "date_done": fields.Datetime.now()})
         files = self.filtered(lambda f: f.kind == "file")
         files.partner_id.commercial_partner_id.sudo().write(
             {"aftersales_file_date": fields.Date.context_today(self)}
@@ -172,11 +198,11 @@ class AftersalesFollowup(models.Model):
         self.filtered(lambda f: f.result == "unresolved")._report_to_supervisor()
         return True
 
+    def action_done(self):
+        return self._set_state("done")
+
     def action_cancel(self):
-        if self.filtered(lambda f: f.state != "todo"):
-            raise UserError(self.env._("Only a follow-up to do can be cancelled."))
-        self.write({"state": "cancelled"})
-        return True
+        return self._set_state("cancelled")
 
     def _report_to_supervisor(self, summary=None):
         """What the clerk could not answer, or a customer file not completed
@@ -278,5 +304,5 @@ class AftersalesFollowup(models.Model):
             ]
         )
         overdue._report_to_supervisor(self.env._("Customer file overdue"))
-        overdue.write({"supervisor_reported": True})
+        overdue._write_process({"supervisor_reported": True})
         return overdue

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 # within two days (V5).
 ANNOUNCE_DAYS = 14
 LETTER_DAYS = 2
+DESK = "aftersales_warranty.group_aftersales_desk"
 
 
 class AftersalesFollowupEvent(models.Model):
@@ -18,8 +19,9 @@ class AftersalesFollowupEvent(models.Model):
 
     _name = "aftersales.followup.event"
     _description = "Customer Event"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aftersales.process.mixin"]
     _order = "date_event desc, id desc"
+    _process_fields = ("state",)
 
     name = fields.Char(required=True)
     event_type = fields.Selection(
@@ -39,6 +41,7 @@ class AftersalesFollowupEvent(models.Model):
         default="draft",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
     followup_ids = fields.One2many("aftersales.followup", "event_id", string="Calls and Letters")
@@ -56,20 +59,39 @@ class AftersalesFollowupEvent(models.Model):
         for event in self:
             event.followup_count = counts.get(event, 0)
 
-    def action_announce(self):
-        today = fields.Date.context_today(self)
-        for event in self:
-            if event.state != "draft":
-                raise UserError(self.env._("%s has already been announced.", event.name))
-            if not event.partner_ids:
-                raise UserError(self.env._("Invite customers to %s first.", event.name))
-            if event.date_event - timedelta(days=ANNOUNCE_DAYS) < today:
-                raise UserError(
-                    self.env._(
-                        "%s is less than two weeks away: customers are told two weeks ahead.",
-                        event.name,
+    def _set_state(self, state):
+        """The one way an event changes state (V5, X6): announced once, two
+        weeks ahead, with its calls and letters planned; or cancelled with
+        the calls and letters still to do."""
+        if state == "announced":
+            label = self.env._("announce the event")
+            for event in self:
+                if event.state != "draft":
+                    raise UserError(self.env._("%s has already been announced.", event.name))
+            self._ensure_role(DESK, label)
+            today = fields.Date.context_today(self)
+            for event in self:
+                if not event.partner_ids:
+                    raise UserError(self.env._("Invite customers to %s first.", event.name))
+                if event.date_event - timedelta(days=ANNOUNCE_DAYS) < today:
+                    raise UserError(
+                        self.env._(
+                            "%s is less than two weeks away: customers are told two weeks ahead.",
+                            event.name,
+                        )
                     )
-                )
+            self._plan_followups()
+        elif state == "cancelled":
+            label = self.env._("cancel the event")
+            self._ensure_state(("draft", "announced"), label)
+            self._ensure_role(DESK, label)
+            self.followup_ids.filtered(lambda f: f.state == "todo")._set_state("cancelled")
+        else:
+            raise UserError(self.env._("An event is created as a draft."))
+        self._write_process({"state": state})
+        return True
+
+    def _plan_followups(self):
         vals_list = []
         for event in self:
             call_day = event.date_event - timedelta(days=ANNOUNCE_DAYS)
@@ -90,14 +112,15 @@ class AftersalesFollowupEvent(models.Model):
                         date_deadline=call_day + timedelta(days=LETTER_DAYS),
                     ),
                 ]
-        self.env["aftersales.followup"].with_context(mail_create_nolog=True).create(vals_list)
-        self.write({"state": "announced"})
-        return True
+        return (
+            self.env["aftersales.followup"].with_context(mail_create_nolog=True).create(vals_list)
+        )
+
+    def action_announce(self):
+        return self._set_state("announced")
 
     def action_cancel(self):
-        self.followup_ids.filtered(lambda f: f.state == "todo").action_cancel()
-        self.write({"state": "cancelled"})
-        return True
+        return self._set_state("cancelled")
 
     def action_view_followups(self):
         self.ensure_one()

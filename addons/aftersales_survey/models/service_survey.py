@@ -24,8 +24,17 @@ class AftersalesServiceSurvey(models.Model):
 
     _name = "aftersales.service.survey"
     _description = "Service Satisfaction Survey"
-    _inherit = ["mail.thread", "aftersales.numbered.mixin"]
+    _inherit = ["mail.thread", "aftersales.numbered.mixin", "aftersales.process.mixin"]
     _sequence_code = "aftersales.service.survey"
+    # what the customer's answer set: only the answer's own step writes it
+    _process_fields = (
+        "state",
+        "date_answered",
+        "score_ids",
+        "average_level",
+        "score",
+        "comment",
+    )
     _order = "date_sent desc, id desc"
 
     request_id = fields.Many2one(
@@ -55,10 +64,13 @@ class AftersalesServiceSurvey(models.Model):
         default="sent",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
         index=True,
     )
-    score_ids = fields.One2many("aftersales.survey.score", "service_survey_id", string="Ratings")
+    score_ids = fields.One2many(
+        "aftersales.survey.score", "service_survey_id", string="Ratings", readonly=True
+    )
     average_level = fields.Float(
         readonly=True, aggregator="avg", help="Weighted average rating, 1 to 4."
     )
@@ -259,9 +271,9 @@ class AftersalesServiceSurvey(models.Model):
                 average = sum(level * c.weight for c, level in levels.items()) / total_weight
             else:
                 average = sum(levels.values()) / len(levels) if levels else 0.0
-            record.write(
+            record._set_state(
+                "done",
                 {
-                    "state": "done",
                     "date_answered": fields.Date.context_today(record),
                     "comment": "\n".join(comments) or False,
                     "average_level": round(average, 2),
@@ -276,10 +288,23 @@ class AftersalesServiceSurvey(models.Model):
                         )
                         for criterion, level in levels.items()
                     ],
-                }
+                },
             )
         self._after_answer()
         return scores
+
+    def _set_state(self, state, vals):
+        """The one way a satisfaction survey changes state (V2, X6): it is
+        answered when, and only when, the customer submitted its answer; the
+        ratings come with it."""
+        if state != "done":
+            raise UserError(self.env._("A satisfaction survey is sent, then answered."))
+        label = self.env._("record the customer's answer")
+        self._ensure_state(("sent",), label)
+        if self.user_input_id.filtered(lambda answer: answer.state != "done"):
+            raise UserError(self.env._("The customer has not submitted the survey yet."))
+        self._write_process(dict(vals, state="done"))
+        return True
 
     def _after_answer(self):
         """Hook: what an answer sets off (the complaint of V4)."""

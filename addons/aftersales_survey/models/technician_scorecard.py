@@ -19,6 +19,25 @@ COMPONENTS = {
     "rework": 10.0,
     "complaint": 15.0,
 }
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+# What the month's computation writes: nobody types a measure or a score.
+MEASURE_FIELDS = (
+    "jobs_done",
+    "sla_jobs",
+    "sla_met_count",
+    "sla_rate",
+    "first_fix_count",
+    "first_fix_rate",
+    "rework_count",
+    "rework_rate",
+    "survey_count",
+    "survey_score",
+    "criterion_ids",
+    "complaint_count",
+    "penalty_amount",
+    "reward_amount",
+    "score",
+)
 
 
 class AftersalesTechnicianScorecard(models.Model):
@@ -29,8 +48,9 @@ class AftersalesTechnicianScorecard(models.Model):
 
     _name = "aftersales.technician.scorecard"
     _description = "Technician Monthly Scorecard"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aftersales.process.mixin"]
     _order = "month desc, score desc, id"
+    _process_fields = ("state", "date_closed", "closed_by_id", *MEASURE_FIELDS)
     _rec_name = "user_id"
 
     user_id = fields.Many2one("res.users", string="Technician", required=True, index=True)
@@ -44,10 +64,11 @@ class AftersalesTechnicianScorecard(models.Model):
         default="open",
         required=True,
         readonly=True,
+        copy=False,
         tracking=True,
     )
-    date_closed = fields.Datetime(readonly=True)
-    closed_by_id = fields.Many2one("res.users", readonly=True)
+    date_closed = fields.Datetime(readonly=True, copy=False)
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     jobs_done = fields.Integer(readonly=True)
     sla_jobs = fields.Integer(string="Jobs with an Arrival SLA", readonly=True)
     sla_met_count = fields.Integer(string="Arrived in Time", readonly=True)
@@ -59,7 +80,11 @@ class AftersalesTechnicianScorecard(models.Model):
     survey_count = fields.Integer(string="Surveys Answered", readonly=True)
     survey_score = fields.Float(readonly=True, aggregator="avg", help="Out of 100.")
     criterion_ids = fields.One2many(
-        "aftersales.technician.scorecard.criterion", "scorecard_id", string="Per Criterion"
+        "aftersales.technician.scorecard.criterion",
+        "scorecard_id",
+        string="Per Criterion",
+        readonly=True,
+        copy=False,
     )
     complaint_count = fields.Integer(string="Complaints", readonly=True)
     penalty_amount = fields.Monetary(string="Penalties", readonly=True)
@@ -225,7 +250,13 @@ class AftersalesTechnicianScorecard(models.Model):
             values[user_id].update(measures)
         for user_id, measures in self._penalty_measures(company, start, end).items():
             values[user_id].update(measures)
+        with self._process_writing():
+            return self._write_month(start, company, values, per_criterion, weights, params)
 
+    @api.model
+    def _write_month(self, start, company, values, per_criterion, weights, params):
+        """The month's measures into its open cards (the computation step of
+        ``_compute_month``, the only writer of the measures, X6)."""
         cards = self.search([("month", "=", start), ("company_id", "=", company.id)])
         by_user = {card.user_id.id: card for card in cards}
         # an open card whose measures went away (a cancelled penalty) is reset
@@ -308,6 +339,12 @@ class AftersalesTechnicianScorecard(models.Model):
         vals["score"] = round(base + bonus, 2)
         return vals
 
+    def write(self, vals):
+        # a closed month is frozen (V8, X6): only its own steps touch it
+        if not self._process_write_allowed() and self.filtered(lambda c: c.state == "closed"):
+            raise UserError(self.env._("A closed scorecard does not change."))
+        return super().write(vals)
+
     @api.model
     def _cron_compute(self):
         """Daily: the current month, and the last one while it is open."""
@@ -320,12 +357,18 @@ class AftersalesTechnicianScorecard(models.Model):
     # Actions ----------------------------------------------------------------
 
     def action_recompute(self):
+        self._ensure_role(MANAGER, self.env._("recompute a scorecard"))
         for company, month in {(card.company_id, card.month) for card in self}:
             self._compute_month(month, company)
         return True
 
-    def action_close(self):
-        """Freeze the month (V8): the record stays as it was computed."""
+    def _set_state(self, state):
+        """The one way a scorecard changes state (V8, X6): the after-sales
+        manager closes an open month, recomputed one last time; a closed
+        card is frozen."""
+        if state != "closed":
+            raise UserError(self.env._("A closed scorecard is not reopened."))
+        label = self.env._("close the scorecard")
         closed = self.filtered(lambda c: c.state == "closed")
         if closed:
             raise UserError(
@@ -334,11 +377,16 @@ class AftersalesTechnicianScorecard(models.Model):
                     ", ".join(closed.mapped("display_name")),
                 )
             )
+        self._ensure_role(MANAGER, label)
         self.action_recompute()
-        self.write(
+        self._write_process(
             {"state": "closed", "date_closed": fields.Datetime.now(), "closed_by_id": self.env.uid}
         )
         return True
+
+    def action_close(self):
+        """Freeze the month (V8): the record stays as it was computed."""
+        return self._set_state("closed")
 
     def _xlsx_content(self):
         """The scorecards as an Excel sheet (V8)."""
@@ -421,3 +469,22 @@ class AftersalesTechnicianScorecardCriterion(models.Model):
     answer_count = fields.Integer(string="Answers")
     average_level = fields.Float(aggregator="avg", help="1 to 4.")
     score = fields.Float(aggregator="avg", help="Out of 100.")
+
+    def _check_scorecard_steps(self):
+        """Computed by the scorecard's month only (V8, X6)."""
+        Card = self.env["aftersales.technician.scorecard"]
+        if not Card._process_write_allowed():
+            raise Card._process_error({"criterion_ids"})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_scorecard_steps()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_scorecard_steps()
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_scorecard_steps()
+        return super().unlink()

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from freezegun import freeze_time
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
@@ -56,8 +59,9 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.assertFalse(self._of(on_site, self.first), "nothing picked up: no pick-up call")
         self.assertFalse(self._of(picked_up, self.second), "the second waits for the first")
         first.write({"result": "satisfied", "content": "Works fine"})
-        first.action_done()
-        first.date_done = first.date_done - timedelta(days=6)
+        # made six days ago, through its step (X6: date_done is the step's)
+        with freeze_time(fields.Datetime.now() - timedelta(days=6)):
+            first.action_done()
         self.Followup._cron_plan()
         second = self._of(picked_up, self.second)
         self.assertEqual(len(second), 1)

@@ -5,6 +5,7 @@ import io
 from datetime import date, datetime
 
 import openpyxl
+from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -44,8 +45,9 @@ class TestScorecard(SurveyFixtures, TransactionCase):
             ],
         )
         cls.svy = cls.Survey.search([("request_id", "=", cls.r1.id)])
-        cls.answer(cls.svy, {"attitude": 4, "skill": 4, "arrival": 4, "promise": 4})
-        cls.svy.date_answered = date(2026, 10, 6)
+        # answered on 6 October, through the answer's step (X6)
+        with freeze_time("2026-10-06 12:00:00"):
+            cls.answer(cls.svy, {"attitude": 4, "skill": 4, "arrival": 4, "promise": 4})
         Complaint = cls.env["aftersales.complaint"]
         category = cls.env.ref("aftersales_complaint.categ_service")
         counted, rejected = Complaint.create(
@@ -130,8 +132,8 @@ class TestScorecard(SurveyFixtures, TransactionCase):
             [{"request_id": request.id, "partner_id": self.customer.id, "user_id": self.tech.id}],
         )
         bad = self.Survey.search([("request_id", "=", request.id)])
-        self.answer(bad, {"attitude": 1, "skill": 1, "arrival": 1, "promise": 1})
-        bad.date_answered = date(2026, 10, 10)
+        with freeze_time("2026-10-10 12:00:00"):
+            self.answer(bad, {"attitude": 1, "skill": 1, "arrival": 1, "promise": 1})
         card.action_recompute()
         self.assertEqual(card.survey_count, 2)
         self.assertAlmostEqual(card.survey_score, 62.5)

@@ -3,6 +3,9 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+
 
 class AftersalesContractInspection(models.Model):
     """A periodic inspection a maintenance contract promises (W6), planned
@@ -10,8 +13,9 @@ class AftersalesContractInspection(models.Model):
 
     _name = "aftersales.contract.inspection"
     _description = "Contract Inspection"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "aftersales.process.mixin"]
     _order = "date_planned, id"
+    _process_fields = ("state", "date_done")
 
     contract_id = fields.Many2one(
         "aftersales.maintenance.contract", required=True, index=True, ondelete="cascade"
@@ -25,15 +29,38 @@ class AftersalesContractInspection(models.Model):
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
+        readonly=True,
+        copy=False,
         tracking=True,
     )
     report = fields.Html(string="Inspection Report")
 
+    def _set_state(self, state):
+        """The one way an inspection changes state (X6): a technician (or
+        above) records it done with its report; it is cancelled with its
+        contract, by the contract's own step."""
+        if state == "done":
+            label = self.env._("mark the inspection done")
+            self._ensure_state(("planned",), label)
+            self._ensure_role(TECHNICIAN, label)
+            for inspection in self:
+                if not inspection.report:
+                    raise UserError(
+                        self.env._("Write the inspection report before marking it done.")
+                    )
+            vals = {"state": "done", "date_done": fields.Date.context_today(self)}
+        elif state == "cancelled":
+            label = self.env._("cancel the inspection")
+            self._ensure_state(("planned",), label)
+            if self.contract_id.filtered(lambda c: c.state != "cancelled"):
+                self._ensure_role(MANAGER, label)
+            vals = {"state": "cancelled"}
+        else:
+            raise UserError(self.env._("An inspection is planned when its contract starts."))
+        self._write_process(vals)
+        return True
+
     def action_done(self):
         if self.filtered(lambda i: i.state != "planned"):
             raise UserError(self.env._("Only a planned inspection can be done."))
-        for inspection in self:
-            if not inspection.report:
-                raise UserError(self.env._("Write the inspection report before marking it done."))
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
-        return True
+        return self._set_state("done")

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -14,6 +14,8 @@ CONTRACT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ("running", "expiring")
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+SALESMAN = "sales_team.group_sale_salesman"
 
 
 class AftersalesMaintenanceContract(models.Model):
@@ -29,8 +31,10 @@ class AftersalesMaintenanceContract(models.Model):
         "mail.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
+        "aftersales.process.mixin",
     ]
     _sequence_code = "aftersales.maintenance.contract"
+    _process_fields = ("state", "predecessor_id", "successor_id", "renewal_lead_id")
     _order = "date_end desc, id desc"
 
     state = fields.Selection(
@@ -160,27 +164,73 @@ class AftersalesMaintenanceContract(models.Model):
 
     # Workflow -------------------------------------------------------------
 
+    def _steps(self):
+        """target state: (the states it is reached from, the roles (any of),
+        the label). The expiry and renewal-notice steps are the scheduled
+        action's (superuser); a user reaches them only as the manager."""
+        sell = (SALESMAN, MANAGER)
+        return {
+            "running": (("draft",), sell, self.env._("start the contract")),
+            "renewed": (("running", "expiring", "expired"), sell, self.env._("renew the contract")),
+            "cancelled": (
+                ("draft", "running", "expiring", "expired"),
+                sell,
+                self.env._("cancel the contract"),
+            ),
+            "expiring": (("running",), (MANAGER,), self.env._("send the renewal notice")),
+            "expired": (("running", "expiring"), (MANAGER,), self.env._("expire the contract")),
+        }
+
+    def _ensure_any_role(self, groups, action):
+        """The current user holds one of ``groups`` (the superuser passes)."""
+        if self.env.su or any(self.env.user.has_group(group) for group in groups):
+            return True
+        raise AccessError(
+            self.env._(
+                "Only %(roles)s may %(action)s.",
+                roles=self.env._(" or ").join(self.env.ref(group).name for group in groups),
+                action=action,
+            )
+        )
+
+    def _set_state(self, state, vals=None):
+        """The one way a contract changes state (X6): checks the step, the
+        role and the invariants, then writes the state with ``vals`` (the
+        other step fields: successor, renewal opportunity)."""
+        from_states, roles, label = self._steps()[state]
+        self._ensure_state(from_states, label)
+        self._ensure_any_role(roles, label)
+        if state == "running":
+            for contract in self:
+                if not contract.lot_ids and not contract.certificate_ids:
+                    raise UserError(
+                        self.env._(
+                            "Contract %s covers no equipment: add the serials or "
+                            "certificates it covers before starting it.",
+                            contract.name,
+                        )
+                    )
+        if state == "cancelled" and self.filtered(lambda c: c.state != "draft"):
+            # a started contract is the customer's: only the manager cancels it
+            self._ensure_role(MANAGER, label)
+        if state == "renewed" and not (vals or {}).get("successor_id"):
+            raise UserError(self.env._("A contract is renewed by its successor contract."))
+        self._write_process(dict(vals or {}, state=state))
+        return True
+
     def action_start(self):
         for contract in self:
             if contract.state != "draft":
                 raise UserError(self.env._("Only a draft contract can start (%s).", contract.name))
-            if not contract.lot_ids and not contract.certificate_ids:
-                raise UserError(
-                    self.env._(
-                        "Contract %s covers no equipment: add the serials or "
-                        "certificates it covers before starting it.",
-                        contract.name,
-                    )
-                )
-        self.write({"state": "running"})
+        self._set_state("running")
         self._plan_inspections()
         return True
 
     def action_cancel(self):
         if self.filtered(lambda c: c.state in ("renewed", "cancelled")):
             raise UserError(self.env._("A renewed or cancelled contract cannot be cancelled."))
-        self.write({"state": "cancelled"})
-        self.inspection_ids.filtered(lambda i: i.state == "planned").write({"state": "cancelled"})
+        self._set_state("cancelled")
+        self.inspection_ids.filtered(lambda i: i.state == "planned")._set_state("cancelled")
         return True
 
     def action_renew(self):
@@ -195,18 +245,21 @@ class AftersalesMaintenanceContract(models.Model):
                     state=dict(CONTRACT_STATES)[self.state],
                 )
             )
+        _from, roles, label = self._steps()["renewed"]
+        self._ensure_any_role(roles, label)
         start = self.date_end + relativedelta(days=1)
-        successor = self.copy(
-            {
-                "date_start": start,
-                "date_end": self._next_term_end(start),
-                "predecessor_id": self.id,
-                "lot_ids": [Command.set(self.lot_ids.ids)],
-                "certificate_ids": [Command.set(self.certificate_ids.ids)],
-                "is_free_maintenance": False,
-            }
-        )
-        self.write({"state": "renewed", "successor_id": successor.id})
+        with self._process_writing():
+            successor = self.copy(
+                {
+                    "date_start": start,
+                    "date_end": self._next_term_end(start),
+                    "predecessor_id": self.id,
+                    "lot_ids": [Command.set(self.lot_ids.ids)],
+                    "certificate_ids": [Command.set(self.certificate_ids.ids)],
+                    "is_free_maintenance": False,
+                }
+            )
+        self._set_state("renewed", {"successor_id": successor.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -24,7 +24,7 @@ class AftersalesMaintenanceContract(models.Model):
         )
         if not contracts:
             return 0
-        contracts.with_context(tracking_disable=True).write({"state": "expired"})
+        contracts.with_context(tracking_disable=True)._set_state("expired")
         body = self.env._("The contract has ended: Running → Expired.")
         contracts._message_log_batch(dict.fromkeys(contracts.ids, body))
         return len(contracts)
@@ -53,9 +53,9 @@ class AftersalesMaintenanceContract(models.Model):
             .with_context(mail_create_nolog=True, tracking_disable=True)
             .create([contract._renewal_lead_vals(stage) for contract in contracts])
         )
-        for contract, lead in zip(contracts, leads, strict=True):
-            contract.renewal_lead_id = lead
-        contracts.with_context(tracking_disable=True).write({"state": "expiring"})
+        quiet = contracts.with_context(tracking_disable=True)
+        for contract, lead in zip(quiet, leads, strict=True):
+            contract._set_state("expiring", {"renewal_lead_id": lead.id})
         template = self.env.ref("aftersales_warranty.mail_template_contract_renewal")
         template.sudo().send_mail_batch(contracts.ids)
         bodies = {

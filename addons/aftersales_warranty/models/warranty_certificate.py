@@ -9,6 +9,7 @@ CERTIFICATE_STATES = [
     ("expired", "Expired"),
     ("void", "Void"),
 ]
+MANAGER = "aftersales_warranty.group_aftersales_manager"
 
 
 class AftersalesWarrantyCertificate(models.Model):
@@ -25,8 +26,10 @@ class AftersalesWarrantyCertificate(models.Model):
         "mail.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
+        "aftersales.process.mixin",
     ]
     _sequence_code = "aftersales.warranty.certificate"
+    _process_fields = ("state",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -210,30 +213,37 @@ class AftersalesWarrantyCertificate(models.Model):
                 )
             )
 
-    def action_activate(self):
-        not_draft = self.filtered(lambda c: c.state != "draft")
-        if not_draft:
-            raise UserError(
-                self.env._(
-                    "Only draft certificates can be activated: %s",
-                    ", ".join(not_draft.mapped("name")),
-                )
-            )
-        self._check_no_other_active()
-        self.write({"state": "active"})
+    # Steps (X6): one transition, every button and the cron go through it --
+
+    def _steps(self):
+        """target state: (the states it is reached from, the role, the label)."""
+        return {
+            "active": (("draft",), MANAGER, self.env._("activate the certificate")),
+            "void": (("draft", "active", "expired"), MANAGER, self.env._("void the certificate")),
+            "draft": (("void",), MANAGER, self.env._("reset the certificate to draft")),
+            "expired": (("active",), MANAGER, self.env._("expire the certificate")),
+        }
+
+    def _set_state(self, state):
+        """The one way a certificate changes state (X6): checks the step, the
+        role (the after-sales manager; delivery validation and the expiry
+        cron run as superuser) and the invariants, then writes."""
+        from_states, role, label = self._steps()[state]
+        self._ensure_state(from_states, label)
+        self._ensure_role(role, label)
+        if state == "active":
+            self._check_no_other_active()
+        self._write_process({"state": state})
         return True
+
+    def action_activate(self):
+        return self._set_state("active")
 
     def action_void(self):
-        if self.filtered(lambda c: c.state == "void"):
-            raise UserError(self.env._("This certificate is already void."))
-        self.write({"state": "void"})
-        return True
+        return self._set_state("void")
 
     def action_reset_draft(self):
-        if self.filtered(lambda c: c.state != "void"):
-            raise UserError(self.env._("Only void certificates can be reset to draft."))
-        self.write({"state": "draft"})
-        return True
+        return self._set_state("draft")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -259,7 +269,7 @@ class AftersalesWarrantyCertificate(models.Model):
         certs = self._locked_batch([("state", "=", "active"), ("date_end", "<", today)], limit)
         if not certs:
             return 0
-        certs.with_context(tracking_disable=True).write({"state": "expired"})
+        certs.with_context(tracking_disable=True)._set_state("expired")
         body = self.env._("Warranty ended: the certificate is now expired.")
         certs._message_log_batch(dict.fromkeys(certs.ids, body))
         return len(certs)

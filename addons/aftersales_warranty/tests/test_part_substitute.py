@@ -51,5 +51,10 @@ class TestPartSubstitute(TransactionCase):
             )
 
     def test_only_managers_approve(self):
-        with self.assertRaises(AccessError):
+        """W7, X6: the approval is the manager's step; a write never approves."""
+        with self.assertRaises(UserError):
             self.substitute.with_user(self.users["supervisor"]).write({"state": "approved"})
+        self.substitute.test_report = base64.b64encode(b"%PDF-1.4 test")
+        with self.assertRaises(AccessError):
+            self.substitute.with_user(self.users["supervisor"]).action_approve()
+        self.assertEqual(self.substitute.state, "proposed")
