@@ -299,7 +299,7 @@ class AftersalesServiceRequest(models.Model):
         if vals.get("cash_amount"):
             for request in self.filtered(lambda r: not r.cash_user_id):
                 request.cash_user_id = request.user_id or self.env.user
-        if "discount" in vals:
+        if "discount" in vals and not self._in_step():
             self._check_discount_authority()
         return res
 
@@ -359,7 +359,7 @@ class AftersalesServiceRequest(models.Model):
                 )
             )
             payment = wizard._create_payments()
-            request.sudo().cash_payment_id = payment
+            request.sudo()._write_process({"cash_payment_id": payment.id})
             request.message_post(
                 body=self.env._(
                     "Cash received from %(tech)s: %(amount)s.",
@@ -397,7 +397,7 @@ class AftersalesServiceRequest(models.Model):
                 )
             if request.discount:
                 vals.update(discount_user_id=self.env.uid, discount_date=today)
-            request.sudo().write(vals)
+            request.sudo()._write_process(vals)
 
     def _within_authority(self, today):
         self.ensure_one()
@@ -423,10 +423,14 @@ class AftersalesServiceRequest(models.Model):
         return self._margin() >= authority.margin_floor
 
     def action_approve_discount(self):
+        """The discount's one approval step (S10): a service manager only."""
         if not self.env.su and not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only an after-sales manager approves discounts."))
         if self.filtered(lambda r: r.discount_state != "to_approve"):
             raise UserError(self.env._("Only a discount awaiting approval is approved."))
-        self.sudo().write({"discount_state": "approved", "discount_approved_by_id": self.env.uid})
+        self.check_access("write")
+        self.sudo()._write_process(
+            {"discount_state": "approved", "discount_approved_by_id": self.env.uid}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
