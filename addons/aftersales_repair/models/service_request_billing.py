@@ -292,16 +292,12 @@ class AftersalesServiceRequest(models.Model):
 
     # Cash collected on site -------------------------------------------------
 
-    def write(self, vals):
-        if vals.get("cash_amount") and "cash_date" not in vals:
-            vals = dict(vals, cash_date=fields.Date.context_today(self))
-        res = super().write(vals)
-        if vals.get("cash_amount"):
-            for request in self.filtered(lambda r: not r.cash_user_id):
-                request.cash_user_id = request.user_id or self.env.user
-        if "discount" in vals and not self._in_step():
-            self._check_discount_authority()
-        return res
+    def _record_cash_collected(self):
+        """Who collected the cash (the job's technician), when it is entered
+        (called by the request's write())."""
+        for request in self.filtered(lambda r: r.cash_amount and not r.cash_user_id):
+            request.cash_user_id = request.user_id or self.env.user
+        return True
 
     def action_confirm_cash(self):
         """The accountant received the cash the technician collected: it is

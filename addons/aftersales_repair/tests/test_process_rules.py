@@ -110,6 +110,10 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
             }
         )
         self.assertEqual(request.state, "to_approve")
+        with self.assertRaises(AccessError):
+            request.with_user(self.loose_supervisor).action_approve()
+        with self.assertRaisesRegex(UserError, "change only through its steps"):
+            request.with_user(self.supervisor).write({"state": "to_dispatch"})
         self.assertIs(request.with_user(self.supervisor).action_approve(), True)
         self.assertEqual(request.state, "to_dispatch")
 
