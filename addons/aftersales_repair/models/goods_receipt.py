@@ -1,7 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+
+from .service_request_visit import check_signature_image
 
 RECEIPT_STATES = [
     ("in", "In Workshop"),
@@ -17,12 +19,27 @@ class AftersalesGoodsReceipt(models.Model):
 
     _name = "aftersales.goods.receipt"
     _description = "Customer Product Receipt"
-    _inherit = ["mail.thread", "aftersales.numbered.mixin"]
+    _inherit = ["mail.thread", "aftersales.numbered.mixin", "aftersales.process.mixin"]
     _sequence_code = "aftersales.goods.receipt"
+    # Written only by the carry-in (intake) and the return (X6).
+    _process_fields = (
+        "state",
+        "request_id",
+        "repair_id",
+        "date_in",
+        "date_out",
+        "intake_signature",
+        "return_signature",
+        "location_id",
+        "move_in_id",
+        "move_out_id",
+    )
     _order = "date_in desc, id desc"
     _check_company_auto = True
 
-    state = fields.Selection(RECEIPT_STATES, default="in", required=True, tracking=True)
+    state = fields.Selection(
+        RECEIPT_STATES, default="in", required=True, readonly=True, copy=False, tracking=True
+    )
     request_id = fields.Many2one(
         "aftersales.service.request", required=True, index=True, readonly=True
     )
@@ -41,6 +58,21 @@ class AftersalesGoodsReceipt(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
     )
+
+    _name_company_uniq = models.UniqueIndex(
+        "(name, company_id) WHERE name != '/'",
+        "A product receipt number is unique in its company.",
+    )
+
+    @api.constrains("intake_signature", "return_signature")
+    def _check_signatures(self):
+        for receipt in self:
+            check_signature_image(
+                self.env, receipt.intake_signature, self.env._("The intake signature")
+            )
+            check_signature_image(
+                self.env, receipt.return_signature, self.env._("The return signature")
+            )
 
     def _stock_move(self, source, destination):
         self.ensure_one()
@@ -85,12 +117,13 @@ class AftersalesGoodsReceipt(models.Model):
             location = self.env["stock.location"]._aftersales_customer_goods_location(
                 receipt.company_id
             )
-            receipt.write(
+            receipt._write_process(
                 {
                     "location_id": location.id,
                     "move_in_id": receipt._stock_move(customers, location).id,
                 }
             )
+        return True
 
     def _give_back(self, signature):
         """The product leaves the register; the receipt is voided (S8)."""
@@ -106,7 +139,7 @@ class AftersalesGoodsReceipt(models.Model):
             if not signature:
                 raise UserError(self.env._("The customer signs for the product they take back."))
             move = receipt._stock_move(receipt.location_id, customers)
-            receipt.write(
+            receipt._write_process(
                 {
                     "state": "returned",
                     "date_out": fields.Datetime.now(),
@@ -114,3 +147,4 @@ class AftersalesGoodsReceipt(models.Model):
                     "move_out_id": move.id,
                 }
             )
+        return True

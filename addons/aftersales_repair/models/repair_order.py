@@ -1,9 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+INSPECTION_NOTE_LIMIT = 4000
 
 
 class RepairOrder(models.Model):
@@ -13,7 +14,15 @@ class RepairOrder(models.Model):
     the escalation of repairs past their promised date (S9)."""
 
     _name = "repair.order"
-    _inherit = ["repair.order", "aftersales.batch.mixin"]
+    _inherit = ["repair.order", "aftersales.batch.mixin", "aftersales.process.mixin"]
+    # Only the suite's own steps on the repair (X6): the supervisor's
+    # inspection and the overdue escalation. Odoo's repair fields and flow
+    # (state, parts, ...) are untouched.
+    _process_fields = (
+        "aftersales_inspected_by_id",
+        "aftersales_date_inspected",
+        "aftersales_overdue_escalated",
+    )
 
     aftersales_request_id = fields.Many2one(
         "aftersales.service.request", string="Service Request", readonly=True, index=True
@@ -30,10 +39,29 @@ class RepairOrder(models.Model):
         string="Hours Spent", compute="_compute_aftersales_hours", store=True
     )
     aftersales_inspected_by_id = fields.Many2one(
-        "res.users", string="Inspected By", readonly=True, copy=False
+        "res.users", string="Inspected By", readonly=True, copy=False, tracking=True
     )
     aftersales_date_inspected = fields.Datetime(string="Inspected On", readonly=True, copy=False)
     aftersales_inspection_note = fields.Text(string="Inspection Note")
+
+    @api.constrains("aftersales_inspection_note")
+    def _check_aftersales_inspection_note(self):
+        limit = INSPECTION_NOTE_LIMIT
+        for repair in self:
+            if len(repair.aftersales_inspection_note or "") > limit:
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s of %(name)s is %(length)s characters long: at most "
+                        "%(limit)s are accepted.",
+                        field=self._fields["aftersales_inspection_note"].get_description(self.env)[
+                            "string"
+                        ],
+                        name=repair.name,
+                        length=len(repair.aftersales_inspection_note),
+                        limit=limit,
+                    )
+                )
+
     aftersales_overdue_escalated = fields.Boolean(readonly=True, copy=False)
 
     @api.depends("aftersales_time_ids.hours")
@@ -45,6 +73,7 @@ class RepairOrder(models.Model):
         """The supervisor inspects the repaired product before it goes back."""
         if not self.env.user.has_group(SUPERVISOR):
             raise AccessError(self.env._("Only a supervisor inspects repairs."))
+        self.check_access("write")
         for repair in self:
             if repair.state != "done":
                 raise UserError(
@@ -57,7 +86,7 @@ class RepairOrder(models.Model):
                         repair.name,
                     )
                 )
-        self.write(
+        self._write_process(
             {
                 "aftersales_inspected_by_id": self.env.user.id,
                 "aftersales_date_inspected": fields.Datetime.now(),
@@ -111,7 +140,7 @@ class RepairOrder(models.Model):
                 for repair in repairs
             ]
         )
-        repairs.write({"aftersales_overdue_escalated": True})
+        repairs._write_process({"aftersales_overdue_escalated": True})
         return len(repairs)
 
     @api.model

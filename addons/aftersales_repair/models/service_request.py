@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+
+from odoo.addons.aftersales_warranty.models.process_mixin import _STEP_WRITING
 
 REQUEST_STATES = [
     ("to_approve", "To Approve"),
@@ -28,6 +30,28 @@ SLA_STATUSES = [
 ]
 # The share of the SLA after which a request not yet reached is at risk.
 AT_RISK_SHARE = 0.75
+DESK = "aftersales_warranty.group_aftersales_desk"
+SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+MANAGER = "aftersales_warranty.group_aftersales_manager"
+# The steps of a request (X6): from a state, the states its one transition
+# method (_set_state) may move it to. A state to itself is a reassignment.
+TRANSITIONS = {
+    "to_approve": ("to_dispatch", "cancelled"),
+    "to_dispatch": ("dispatched", "cancelled"),
+    "dispatched": ("dispatched", "to_dispatch", "on_site", "cancelled"),
+    "on_site": ("on_site", "done", "in_repair", "cancelled"),
+    "in_repair": ("done",),
+    "done": (),
+    "cancelled": (),
+}
+# Free text that goes into the voucher and the receipt PDFs: bounded (issue 12).
+TEXT_LIMITS = {
+    "fault_description": 4000,
+    "diagnosis": 4000,
+    "service_address": 1000,
+    "signed_by": 200,
+    "discount_reason": 500,
+}
 
 
 class AftersalesServiceRequest(models.Model):
@@ -45,8 +69,32 @@ class AftersalesServiceRequest(models.Model):
         "mail.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
+        "aftersales.process.mixin",
     ]
     _sequence_code = "aftersales.service.request"
+    # Written only by the request's steps (X6): _set_state, the dispatch, the
+    # signature, the discount decision, the cash confirmation, the scheduled
+    # escalation and the voucher filing.
+    _process_fields = (
+        "state",
+        "date_arrival",
+        "date_done",
+        "date_dispatched",
+        "customer_signature",
+        "signed_by",
+        "date_signed",
+        "sla_escalated",
+        "voucher_to_file",
+        "repair_id",
+        "receipt_id",
+        "discount_state",
+        "discount_user_id",
+        "discount_date",
+        "discount_approved_by_id",
+        "billing_state",
+        "cash_state",
+        "cash_payment_id",
+    )
     # Customers write on their own requests from the portal.
     _mail_post_access = "read"
     _order = "priority desc, sla_deadline, id desc"
@@ -179,6 +227,10 @@ class AftersalesServiceRequest(models.Model):
     _arrival_after_call = models.Constraint(
         "CHECK(date_arrival IS NULL OR date_arrival >= date_call)",
         "A visit cannot be before the call.",
+    )
+    _name_company_uniq = models.UniqueIndex(
+        "(name, company_id) WHERE name != '/'",
+        "A service request number is unique in its company.",
     )
 
     @api.depends("partner_id")
@@ -330,11 +382,48 @@ class AftersalesServiceRequest(models.Model):
                     )
                 )
 
+    @api.constrains("date_planned", "date_call")
+    def _check_date_planned(self):
+        for request in self:
+            if (
+                request.date_planned
+                and request.date_call
+                and request.date_planned < request.date_call
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The planned visit of %(name)s cannot be before the call (%(call)s).",
+                        name=request.name,
+                        call=fields.Datetime.to_string(request.date_call),
+                    )
+                )
+
+    @api.constrains(*TEXT_LIMITS)
+    def _check_text_limits(self):
+        """Free text printed on the voucher stays a page, not a book (issue 12)."""
+        for request in self:
+            for fname, limit in TEXT_LIMITS.items():
+                if len(request[fname] or "") > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of %(name)s is %(length)s characters long: at most "
+                            "%(limit)s are accepted.",
+                            field=self._fields[fname].get_description(self.env)["string"],
+                            name=request.name,
+                            length=len(request[fname]),
+                            limit=limit,
+                        )
+                    )
+
     @api.model_create_multi
     def create(self, vals_list):
+        # The caller's state, if any, is checked by the process mixin (X6);
+        # the initial step is the request type's, never the caller's.
+        self._check_process_vals_list(vals_list)
         default_type = self.env.ref(
             "aftersales_repair.request_type_repair", raise_if_not_found=False
         )
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
             if "request_type_id" not in vals and default_type:
                 vals["request_type_id"] = default_type.id
@@ -345,19 +434,137 @@ class AftersalesServiceRequest(models.Model):
             .filtered("requires_approval")
             .ids
         )
+        # The suite's own steps and module data (demo history) keep the state
+        # and technician they give; anybody else starts at the first step, and
+        # a technician given at registration is a dispatch, decided by its step.
+        keep = self._in_step() or self._process_write_allowed()
+        technicians = []
         for vals in vals_list:
-            if "state" not in vals and vals.get("request_type_id") in approving:
+            if vals.get("request_type_id") in approving and not (keep and "state" in vals):
                 vals["state"] = "to_approve"
-        requests = super().create(vals_list)
+            technicians.append(False if keep else vals.pop("user_id", False))
+        with self._process_writing():
+            requests = super().create(vals_list)
         requests._check_category_override_rights(
             [vals.get("service_category") for vals in vals_list]
         )
+        for request, technician in zip(requests, technicians, strict=True):
+            if technician:
+                request._dispatch(self.env["res.users"].browse(technician))
         return requests
 
+    def _in_step(self):
+        """A transition method of the request is writing (see the process mixin)."""
+        return self._name in _STEP_WRITING.get()
+
     def write(self, vals):
+        """The one write() of the request: plain fields are written; the
+        technician (dispatch) and the signature go through their steps, which
+        check who does what and when; process fields are refused (X6). The
+        caller's ``vals`` is never changed (Odoo retries a write after a
+        serialization failure with the same dict)."""
+        if self._in_step():
+            return super().write(vals)
+        vals = dict(vals)
+        if vals.get("cash_amount") and "cash_date" not in vals:
+            vals["cash_date"] = fields.Date.context_today(self)
+        assign = "user_id" in vals
+        user = self.env["res.users"].browse(vals.pop("user_id", False) or [])
+        sign = {k: vals.pop(k) for k in ("customer_signature", "signed_by") if k in vals}
         if "service_category" in vals:
             self._check_category_override_rights([vals["service_category"]] * len(self), vals)
-        return super().write(vals)
+        if sign:
+            self._check_can_sign(sign)
+        res = super().write(vals) if vals or not (assign or sign) else True
+        if vals.get("cash_amount"):
+            self._record_cash_collected()
+        if "discount" in vals:
+            # the discount's step: approved within the giver's authority (S10)
+            self._check_discount_authority()
+        if assign:
+            self._dispatch(user)
+        if sign:
+            self._sign(sign)
+        return res
+
+    # -- the one transition method (X6) -------------------------------------
+    def _set_state(self, new_state, extra_vals=None):
+        """Moves every request of ``self`` to ``new_state``: checks the step
+        (TRANSITIONS) and the role of the user for it, then writes the state
+        with ``extra_vals`` (the step's other process fields). Callers check
+        the step's own invariants (diagnosis, signature...) before."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for request in self:
+            if new_state not in TRANSITIONS[request.state]:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is “%(state)s”: it cannot become “%(new)s”.",
+                        name=request.display_name,
+                        state=labels[request.state],
+                        new=labels[new_state],
+                    )
+                )
+            request._ensure_transition_role(request.state, new_state)
+        self._write_process(dict(extra_vals or {}, state=new_state))
+        return True
+
+    def _is_zone_dispatcher(self):
+        """The user dispatches the requests of ``self``: a service manager
+        any zone, a supervisor only the zones he supervises (S3)."""
+        user = self.env.user
+        if self.env.su or user.has_group(MANAGER):
+            return True
+        return user.has_group(SUPERVISOR) and all(
+            request.zone_id.supervisor_id == user for request in self
+        )
+
+    def _ensure_zone_dispatcher(self, action):
+        """The user is the supervisor of every request's zone, or a service
+        manager (S3): a supervisor without a zone dispatches nothing."""
+        for request in self:
+            if not request._is_zone_dispatcher():
+                raise AccessError(
+                    self.env._(
+                        "Only the supervisor of the %(zone)s zone or a service manager may "
+                        "%(action)s %(name)s.",
+                        zone=request.zone_id.name,
+                        action=action,
+                        name=request.name,
+                    )
+                )
+        return True
+
+    def _ensure_own_job(self, action):
+        """The technician of the job, or its zone's dispatcher."""
+        for request in self:
+            if request.user_id != self.env.user and not request._is_zone_dispatcher():
+                raise AccessError(
+                    self.env._(
+                        "Only the technician of %(name)s or its supervisor may %(action)s.",
+                        name=request.name,
+                        action=action,
+                    )
+                )
+        return True
+
+    def _ensure_transition_role(self, old_state, new_state):
+        self.ensure_one()
+        if self.env.su:
+            return True
+        if new_state == "cancelled":
+            if old_state in ("to_approve", "to_dispatch"):
+                return self._ensure_role(DESK, self.env._("cancel a request"))
+            return self._ensure_zone_dispatcher(self.env._("cancel"))
+        if old_state == "to_approve":
+            return self._ensure_zone_dispatcher(self.env._("approve"))
+        if new_state in ("dispatched", "to_dispatch") or old_state == new_state:
+            return self._ensure_zone_dispatcher(self.env._("dispatch"))
+        if old_state == "in_repair":
+            # the product is handed back over the counter, or by the technician
+            if self.user_id == self.env.user:
+                return True
+            return self._ensure_role(DESK, self.env._("return a repaired product"))
+        return self._ensure_own_job(self.env._("record the visit"))
 
     def _check_category_override_rights(self, asked, vals=None):
         """Only a service manager sets a category other than the coverage's
@@ -396,7 +603,20 @@ class AftersalesServiceRequest(models.Model):
         return self.env._("Service Voucher - %s", self.name)
 
     def action_notify_planned_visit(self):
-        """Tell the customer when the technician comes (S2)."""
+        """Tell the customer when the technician comes (S2): the desk, the
+        supervisor or the job's technician, who may write on the request."""
+        self.check_access("write")
+        for request in self:
+            if not (
+                self.env.su or self.env.user.has_group(DESK) or request.user_id == self.env.user
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the service desk, the supervisor or the technician of %s "
+                        "tells the customer of the visit.",
+                        request.name,
+                    )
+                )
         without = self.filtered(lambda r: not r.date_planned)
         if without:
             raise UserError(
@@ -411,7 +631,8 @@ class AftersalesServiceRequest(models.Model):
         return True
 
     def action_cancel(self):
+        """The desk or the supervisor before dispatch, the zone's supervisor
+        (or a manager) after; never the technician (X6)."""
         if self.filtered(lambda r: r.state in ("done", "cancelled")):
             raise UserError(self.env._("A closed request cannot be cancelled."))
-        self.write({"state": "cancelled"})
-        return True
+        return self._set_state("cancelled")

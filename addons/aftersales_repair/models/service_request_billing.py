@@ -292,16 +292,12 @@ class AftersalesServiceRequest(models.Model):
 
     # Cash collected on site -------------------------------------------------
 
-    def write(self, vals):
-        if vals.get("cash_amount") and "cash_date" not in vals:
-            vals = dict(vals, cash_date=fields.Date.context_today(self))
-        res = super().write(vals)
-        if vals.get("cash_amount"):
-            for request in self.filtered(lambda r: not r.cash_user_id):
-                request.cash_user_id = request.user_id or self.env.user
-        if "discount" in vals:
-            self._check_discount_authority()
-        return res
+    def _record_cash_collected(self):
+        """Who collected the cash (the job's technician), when it is entered
+        (called by the request's write())."""
+        for request in self.filtered(lambda r: r.cash_amount and not r.cash_user_id):
+            request.cash_user_id = request.user_id or self.env.user
+        return True
 
     def action_confirm_cash(self):
         """The accountant received the cash the technician collected: it is
@@ -359,7 +355,7 @@ class AftersalesServiceRequest(models.Model):
                 )
             )
             payment = wizard._create_payments()
-            request.sudo().cash_payment_id = payment
+            request.sudo()._write_process({"cash_payment_id": payment.id})
             request.message_post(
                 body=self.env._(
                     "Cash received from %(tech)s: %(amount)s.",
@@ -397,7 +393,7 @@ class AftersalesServiceRequest(models.Model):
                 )
             if request.discount:
                 vals.update(discount_user_id=self.env.uid, discount_date=today)
-            request.sudo().write(vals)
+            request.sudo()._write_process(vals)
 
     def _within_authority(self, today):
         self.ensure_one()
@@ -423,10 +419,14 @@ class AftersalesServiceRequest(models.Model):
         return self._margin() >= authority.margin_floor
 
     def action_approve_discount(self):
+        """The discount's one approval step (S10): a service manager only."""
         if not self.env.su and not self.env.user.has_group(MANAGER):
             raise AccessError(self.env._("Only an after-sales manager approves discounts."))
         if self.filtered(lambda r: r.discount_state != "to_approve"):
             raise UserError(self.env._("Only a discount awaiting approval is approved."))
-        self.sudo().write({"discount_state": "approved", "discount_approved_by_id": self.env.uid})
+        self.check_access("write")
+        self.sudo()._write_process(
+            {"discount_state": "approved", "discount_approved_by_id": self.env.uid}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True

@@ -91,26 +91,17 @@ class AftersalesServiceRequest(models.Model):
                 self.env._("Another dispatcher is dispatching this request right now.")
             ) from None
 
-    def write(self, vals):
-        if "user_id" in vals and not self.env.context.get("aftersales_dispatch_ok"):
-            user = self.env["res.users"].browse(vals.pop("user_id"))
-            for records, values in self._dispatch_writes(user, vals):
-                super(AftersalesServiceRequest, records).write(values)
-            return True
-        return super().write(vals)
-
-    def _dispatch_writes(self, user, vals):
-        """Every change of technician goes through here, whatever the screen:
-        checks who dispatches what to whom, and returns the writes to do."""
-        if not self.env.su and not self.env.user.has_group(SUPERVISOR):
-            raise AccessError(
-                self.env._(
-                    "Only the dispatcher assigns or reassigns a job; ask for a handover instead."
-                )
-            )
+    def _dispatch(self, user, reassign=False):
+        """The dispatch step (S3): every change of technician comes here,
+        whatever the screen (form, kanban drag and drop, reassign wizard,
+        approved handover, action_assign). Checks who dispatches what to
+        whom, then writes through the request's one transition method. An
+        already dispatched request is moved to another technician only by an
+        explicit reassignment (``reassign``, a Python argument, never a
+        context key)."""
+        self._ensure_zone_dispatcher(self.env._("dispatch"))
         self._lock_for_dispatch()
         self.invalidate_recordset(["state", "user_id"])
-        reassign = self.env.context.get("aftersales_reassign")
         for request in self:
             if request.state == "to_approve":
                 raise UserError(self.env._("%s waits for the supervisor's approval.", request.name))
@@ -124,27 +115,36 @@ class AftersalesServiceRequest(models.Model):
                 )
             if request.state not in ("to_dispatch", "dispatched", "on_site"):
                 raise UserError(self.env._("%s can no longer be dispatched.", request.name))
-        values = dict(vals, user_id=user.id, handover_user_id=False)
+        values = {"user_id": user.id, "handover_user_id": False}
         if not user:
-            return [(self, dict(values, state="to_dispatch"))]
+            on_site = self.filtered(lambda r: r.state == "on_site")
+            if on_site:
+                raise UserError(
+                    self.env._(
+                        "%s is on site: hand it to another technician instead.", on_site[0].name
+                    )
+                )
+            return self._set_state("to_dispatch", dict(values, date_dispatched=False))
         self._check_assignable(user)
         values.update(date_dispatched=fields.Datetime.now(), priority="0")
-        to_dispatch = self.filtered(lambda r: r.state == "to_dispatch")
-        return [
-            (to_dispatch, dict(values, state="dispatched")),
-            (self - to_dispatch, values),
-        ]
+        for state in ("to_dispatch", "dispatched", "on_site"):
+            requests = self.filtered(lambda r, s=state: r.state == s)
+            if requests:
+                requests._set_state("dispatched" if state == "to_dispatch" else state, values)
+        return True
 
     def action_assign(self, user):
-        return self.write({"user_id": user.id})
+        """Dispatch to ``user`` (a res.users record or id)."""
+        if isinstance(user, int):
+            user = self.env["res.users"].browse(user)
+        return self._dispatch(user)
 
     def action_approve(self):
         if not self.env.user.has_group(SUPERVISOR):
             raise AccessError(self.env._("Only a supervisor approves service requests."))
         if self.filtered(lambda r: r.state != "to_approve"):
             raise UserError(self.env._("Only requests waiting for approval can be approved."))
-        self.write({"state": "to_dispatch"})
-        return True
+        return self._set_state("to_dispatch")
 
     def action_request_handover(self):
         """The technician asks; the zone's dispatcher gets an activity."""
@@ -165,7 +165,5 @@ class AftersalesServiceRequest(models.Model):
         for request in self:
             if not request.handover_user_id:
                 raise UserError(self.env._("No handover was asked for %s.", request.name))
-            request.with_context(aftersales_reassign=True).write(
-                {"user_id": request.handover_user_id.id}
-            )
+            request._dispatch(request.handover_user_id, reassign=True)
         return True

@@ -43,7 +43,7 @@ class AftersalesServiceRequest(models.Model):
                 for request in requests
             ]
         )
-        requests.write({"sla_escalated": True})
+        requests._write_process({"sla_escalated": True})
         body = self.env._("Arrival deadline breached: escalated to the supervisor.")
         requests._message_log_batch(dict.fromkeys(requests.ids, body))
         return len(requests)

@@ -1,9 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import binascii
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
 
 LIABILITIES = [
     ("workmanship", "Our workmanship"),
@@ -24,6 +28,31 @@ DEFAULT_SPLIT = {
 }
 
 
+# What a customer's signature may be: a picture (SVG, which can carry
+# scripts, is not one here).
+SIGNATURE_MIMETYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
+
+
+def check_signature_image(env, value, label):
+    """``value`` (base64, as binary fields hold it) is an image; else a
+    ValidationError naming ``label`` (issue 12)."""
+    if not value:
+        return
+    try:
+        raw = base64.b64decode(value, validate=False)
+    except (binascii.Error, ValueError):
+        raw = b""
+    mimetype = guess_mimetype(raw, default="application/octet-stream")
+    if mimetype not in SIGNATURE_MIMETYPES:
+        raise ValidationError(
+            env._(
+                "%(label)s must be an image (PNG, JPEG, GIF or WebP), not %(mimetype)s.",
+                label=label,
+                mimetype=mimetype,
+            )
+        )
+
+
 # One concept per file: the request's register, dispatch, visit and
 # escalations extend the same model from their own files.
 class AftersalesServiceRequest(models.Model):
@@ -41,6 +70,12 @@ class AftersalesServiceRequest(models.Model):
     customer_signature = fields.Binary(copy=False, attachment=True)
     signed_by = fields.Char(copy=False)
     date_signed = fields.Datetime(readonly=True, copy=False)
+    voucher_to_file = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The signed voucher is rendered and filed by a scheduled job after the closing.",
+    )
     liability = fields.Selection(LIABILITIES, tracking=True)
     cost_split = fields.Selection(
         COST_SPLITS,
@@ -75,16 +110,47 @@ class AftersalesServiceRequest(models.Model):
                 split, request.customer_share or 50.0
             )
 
-    def write(self, vals):
-        if vals.get("customer_signature") and "date_signed" not in vals:
-            vals = dict(vals, date_signed=fields.Datetime.now())
-        return super().write(vals)
+    @api.constrains("customer_signature")
+    def _check_customer_signature(self):
+        for request in self:
+            if request.customer_signature:
+                check_signature_image(
+                    self.env,
+                    request.customer_signature,
+                    self.env._("The customer's signature of %s", request.name),
+                )
+
+    def _check_can_sign(self, sign_vals):
+        """The sign step (S6): the customer signs the voucher on site, on the
+        technician's (or the supervisor's) device, before the job is closed;
+        never afterwards, never by the desk (X6)."""
+        for request in self:
+            if request.state != "on_site":
+                raise UserError(
+                    self.env._(
+                        "The customer signs the voucher of %s on site, before it is closed: "
+                        "a signature cannot be changed now.",
+                        request.name,
+                    )
+                )
+        self._ensure_own_job(self.env._("take the customer's signature"))
+        if sign_vals.get("customer_signature"):
+            check_signature_image(
+                self.env, sign_vals["customer_signature"], self.env._("The customer's signature")
+            )
+        return True
+
+    def _sign(self, sign_vals):
+        """Writes the signature and who signed, dated now."""
+        self._check_can_sign(sign_vals)
+        vals = dict(sign_vals)
+        if "customer_signature" in vals:
+            vals["date_signed"] = fields.Datetime.now() if vals["customer_signature"] else False
+        return self._write_process(vals)
 
     def _check_technician(self):
         for request in self:
-            if request.user_id != self.env.user and not self.env.user.has_group(
-                "aftersales_warranty.group_aftersales_supervisor"
-            ):
+            if request.user_id != self.env.user and not request._is_zone_dispatcher():
                 raise UserError(
                     self.env._("Only the technician of %s records the visit.", request.name)
                 )
@@ -99,12 +165,12 @@ class AftersalesServiceRequest(models.Model):
             wanted = items.filtered(
                 lambda i, r=request: i.kind == "conduct" or r.request_type_id.safety_checklist
             )
-            request.write(
+            request._set_state(
+                "on_site",
                 {
-                    "state": "on_site",
                     "date_arrival": fields.Datetime.now(),
                     "conduct_check_ids": [Command.create({"item_id": i.id}) for i in wanted],
-                }
+                },
             )
         return True
 
@@ -126,9 +192,9 @@ class AftersalesServiceRequest(models.Model):
             raise UserError(self.env._("Only a request on site can be closed on site."))
         self._check_technician()
         self._check_ready_to_close()
-        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        self._set_state("done", {"date_done": fields.Datetime.now(), "voucher_to_file": True})
         self._append_service_record()
-        self._file_voucher()
+        self._schedule_voucher_filing()
         return True
 
     def _service_record_text(self):
@@ -160,9 +226,30 @@ class AftersalesServiceRequest(models.Model):
         ]
         return self.env["aftersales.warranty.service"].sudo().create(lines)
 
+    def _schedule_voucher_filing(self):
+        """The voucher is rendered after the click, not during it (3-10 s a
+        PDF): the filing job runs as soon as the closing is committed (S6)."""
+        cron = self.env.ref("aftersales_repair.ir_cron_file_vouchers", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
+
+    @api.model
+    def _cron_file_vouchers(self, batch_size=20):
+        """Files the signed vouchers of the jobs closed since the last run."""
+        return self._run_batches(lambda: self._file_vouchers_batch(batch_size))
+
+    @api.model
+    def _file_vouchers_batch(self, limit):
+        requests = self._locked_batch([("voucher_to_file", "=", True)], limit)
+        if not requests:
+            return 0
+        requests._file_voucher()
+        return len(requests)
+
     def _file_voucher(self):
         """The signed voucher, as a PDF attached to the request (S6)."""
         report = self.env.ref("aftersales_repair.action_report_service_voucher")
+        self._write_process({"voucher_to_file": False})
         for request in self:
             content, _type = report._render_qweb_pdf(report.id, request.ids)
             attachment = self.env["ir.attachment"].create(

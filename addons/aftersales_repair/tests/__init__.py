@@ -1,4 +1,5 @@
 from . import test_zone
+from . import test_process_rules
 from . import test_certification
 from . import test_demo_story
 from . import test_service_request

@@ -78,7 +78,7 @@ class BillingFixtures(ServiceFixtures):
                     ],
                 }
             )
-            request.repair_id = repair
+            request._write_process({"repair_id": repair.id})
             repair.action_validate()
             if repair.aftersales_deposit_needed:
                 cls.pay_deposit(repair)

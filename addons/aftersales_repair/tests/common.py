@@ -1,6 +1,5 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import itertools
 from datetime import date, datetime
 
@@ -9,7 +8,11 @@ from odoo.tests import new_test_user
 
 from odoo.addons.aftersales_warranty.tests.common import WarrantyFixtures
 
-SIGNATURE = base64.b64encode(b"\x89PNG\r\n\x1a\n signature")
+# A real (1×1) PNG: a signature must be an image (issue 12).
+SIGNATURE = (
+    b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+    b"kgAAAABJRU5ErkJggg=="
+)
 
 
 class ServiceFixtures(WarrantyFixtures):

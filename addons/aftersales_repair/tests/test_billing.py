@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from .billing_common import BillingFixtures
+from .common import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
@@ -124,7 +125,7 @@ class TestBilling(BillingFixtures, TransactionCase):
                 "user_id": self.tech.id,
             }
         )
-        request.with_user(self.tech).write({"diagnosis": "ok", "customer_signature": b"eA=="})
+        request.with_user(self.tech).write({"diagnosis": "ok", "customer_signature": SIGNATURE})
         request.with_user(self.tech).action_close_on_site()
         self.assertEqual(request.hours, 1.5)
         self.assertAmounts(self._invoice(request), 80.0, 12.0, 92.0)
@@ -187,7 +188,9 @@ class TestBilling(BillingFixtures, TransactionCase):
         request = self.make_job(lot=self.lots[0], hours=(1.0,), parts=[(self.part, 1)], close=False)
         request.with_user(self.tech).write({"liability": "other"})
         request.with_user(self.tech).write({"cost_split": "shared", "customer_share": 40.0})
-        request.with_user(self.tech).write({"diagnosis": "Misused", "customer_signature": b"eA=="})
+        request.with_user(self.tech).write(
+            {"diagnosis": "Misused", "customer_signature": SIGNATURE}
+        )
         request.with_user(self.tech).action_close_on_site()
         self.assertEqual(request.billing_state, "to_invoice")
         invoice = self._invoice(request)

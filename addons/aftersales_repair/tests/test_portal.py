@@ -312,7 +312,7 @@ class TestServiceRequestPortal(HttpCase):
         self.assertIn('data-state="dispatched" aria-current="step"', response.text)
         self.assertNotIn("Done On", response.text)
 
-        service_request.write({"state": "done", "date_done": fields.Datetime.now()})
+        service_request._write_process({"state": "done", "date_done": fields.Datetime.now()})
         response = self._get(service_request.access_url)
         self.assertIn("Done On", response.text)
         self.assertIn('data-state="done" aria-current="step"', response.text)

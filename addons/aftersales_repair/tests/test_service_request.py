@@ -110,7 +110,7 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
                 self.assertEqual(request.sla_status, status)
                 found = Request.search([("id", "=", request.id), ("sla_status", "in", [status])])
                 self.assertEqual(found, request, f"searchable: {status}")
-        request.sudo().date_arrival = datetime(2026, 11, 23, 6, 0)
+        request._write_process({"date_arrival": datetime(2026, 11, 23, 6, 0)})
         self.assertEqual(request.sla_status, "met")
 
     def _create_batch(self, count):

@@ -150,7 +150,11 @@ class TestServiceTours(HttpCase):
         self.assertTrue(request.date_signed)
         self.assertTrue(request.customer_signature, "the customer signed in the browser")
         self.assertTrue(request.conduct_check_ids, "arrival opened the on-site checklist")
-        # The signed voucher is filed on the request.
+        # The signed voucher is filed on the request, by the filing job that
+        # runs after the closing (S6; issue 12: not rendered during the click).
+        self.assertTrue(request.voucher_to_file)
+        Request._cron_file_vouchers()
+        self.assertFalse(request.voucher_to_file)
         voucher = self._voucher_attachments(request).filtered(
             lambda a: a.name == f"Service Voucher - {request.name}.pdf"
         )
@@ -204,6 +208,15 @@ class TestServiceTours(HttpCase):
         self.assertTrue(request.customer_signature, "the customer signed for the product")
         self.assertEqual(request.signed_by, "Mr. Zhao Lei")
         self.assertIn("workshop bench", request.diagnosis)
+        # S6: the filing job files the signed voucher after the return
+        self.assertTrue(request.voucher_to_file)
+        request._cron_file_vouchers()
+        self.assertTrue(
+            self._voucher_attachments(request).filtered(
+                lambda a: a.name == f"Service Voucher - {request.name}.pdf"
+            ),
+            "the signed voucher is filed on the request",
+        )
         # The receipt: taken in, then given back and voided.
         receipt = request.receipt_id
         self.assertTrue(receipt)

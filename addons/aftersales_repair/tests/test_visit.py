@@ -43,7 +43,7 @@ class TestVisit(ServiceFixtures, TransactionCase):
     def test_visit_before_call_refused(self):
         request = self._dispatched()
         with mute_logger("odoo.sql_db"), self.assertRaises(CheckViolation):
-            request.sudo().write({"date_arrival": datetime(2026, 10, 31)})
+            request._write_process({"date_arrival": datetime(2026, 10, 31)})
             request.flush_recordset()
 
     def test_other_technician_cannot_record_visit(self):
@@ -65,10 +65,15 @@ class TestVisit(ServiceFixtures, TransactionCase):
         tech_request.action_close_on_site()
         self.assertEqual(request.state, "done")
         self.assertTrue(request.date_done)
-        voucher = self.env["ir.attachment"].search(
-            [("res_model", "=", request._name), ("res_id", "=", request.id)]
+        vouchers = [("res_model", "=", request._name), ("res_id", "=", request.id)]
+        self.assertFalse(
+            self.env["ir.attachment"].search(vouchers), "issue 12: not rendered in the click"
         )
-        self.assertEqual(len(voucher), 1, "S6: the signed voucher is filed")
+        self.assertTrue(request.voucher_to_file)
+        request._cron_file_vouchers()
+        voucher = self.env["ir.attachment"].search(vouchers)
+        self.assertEqual(len(voucher), 1, "S6: the signed voucher is filed by the job")
+        self.assertFalse(request.voucher_to_file)
         line = self.certificate.service_ids
         self.assertEqual(line.reference, request.name, "S11: in the service record")
         self.assertIn("flare nut", line.description)

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.service_request_visit import check_signature_image
+
 
 class AftersalesCarryIn(models.TransientModel):
     """Not fixable on site (S7): the technician explains, promises a date,
@@ -30,10 +32,13 @@ class AftersalesCarryIn(models.TransientModel):
             raise UserError(self.env._("The promised completion date is in the past."))
         if not self.intake_signature:
             raise UserError(self.env._("The customer signs the product receipt."))
+        check_signature_image(self.env, self.intake_signature, self.env._("The intake signature"))
+        # the technician of the job or its supervisor, before anything is created
+        request._ensure_own_job(self.env._("take the product to the workshop"))
         receipt = (
             self.env["aftersales.goods.receipt"]
             .sudo()
-            .create(
+            ._create_process(
                 {
                     "request_id": request.id,
                     "partner_id": request.partner_id.id,
@@ -69,14 +74,14 @@ class AftersalesCarryIn(models.TransientModel):
                 }
             )
         )
-        receipt.repair_id = repair
-        request.write(
+        receipt._write_process({"repair_id": repair.id})
+        request._set_state(
+            "in_repair",
             {
-                "state": "in_repair",
                 "repair_id": repair.id,
                 "receipt_id": receipt.id,
                 "diagnosis": "\n".join(filter(None, [request.diagnosis, self.explanation])),
-            }
+            },
         )
         return {
             "type": "ir.actions.act_window",

@@ -33,7 +33,7 @@ class AftersalesReassign(models.TransientModel):
         self.ensure_one()
         request = self.request_id
         previous = request.user_id
-        request.with_context(aftersales_reassign=True).write({"user_id": self.user_id.id})
+        request._dispatch(self.user_id, reassign=True)
         request.message_post(
             body=self.env._(
                 "Reassigned from %(old)s to %(new)s: %(reason)s",

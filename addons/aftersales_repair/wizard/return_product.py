@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.service_request_visit import check_signature_image
+
 
 class AftersalesReturnProduct(models.TransientModel):
     """Giving the repaired product back (S8): inspected by the supervisor,
@@ -25,22 +27,31 @@ class AftersalesReturnProduct(models.TransientModel):
             )
         if not self.return_signature:
             raise UserError(self.env._("The customer signs for the product they take back."))
+        check_signature_image(self.env, self.return_signature, self.env._("The return signature"))
         receipt = repair.aftersales_receipt_id
         if not receipt:
             raise UserError(
                 self.env._("%s never entered the customer-goods register.", repair.name)
             )
-        receipt.sudo()._give_back(self.return_signature)
         request = repair.aftersales_request_id
+        if request.state != "in_repair":
+            raise UserError(
+                self.env._("%s is not in the workshop: nothing to give back.", request.name)
+            )
+        # who hands it back is checked by the request's step, before the stock moves
+        request._ensure_transition_role("in_repair", "done")
+        receipt.sudo()._give_back(self.return_signature)
         now = fields.Datetime.now()
-        request.write(
+        request._set_state(
+            "done",
             {
-                "state": "done",
                 "date_done": now,
                 "customer_signature": self.return_signature,
                 "signed_by": self.signed_by,
-            }
+                "date_signed": now,
+                "voucher_to_file": True,
+            },
         )
         request._append_service_record()
-        request._file_voucher()
+        request._schedule_voucher_filing()
         return True

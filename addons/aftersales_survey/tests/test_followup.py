@@ -39,7 +39,7 @@ class TestFollowup(SurveyFixtures, TransactionCase):
 
     def test_v5_first_call_after_pickup_then_second(self):
         picked_up = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
-        picked_up.receipt_id = self.env["aftersales.goods.receipt"].create(
+        receipt = self.env["aftersales.goods.receipt"]._create_process(
             {
                 "request_id": picked_up.id,
                 "partner_id": self.customer.id,
@@ -51,6 +51,7 @@ class TestFollowup(SurveyFixtures, TransactionCase):
                 "state": "returned",
             }
         )
+        picked_up._write_process({"receipt_id": receipt.id})
         on_site = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
         self.Followup._cron_plan()
         first = self._of(picked_up, self.first)

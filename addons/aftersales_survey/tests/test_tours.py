@@ -28,7 +28,7 @@ class TestSurveyTour(SurveyFixtures, HttpCase):
         as_tech.action_close_on_site()
         self.assertEqual(request.state, "done")
         # closed yesterday: today's scheduled action surveys it
-        request.date_done = self.yesterday_noon
+        request._write_process({"date_done": self.yesterday_noon})
         return request
 
     def test_survey_answered_in_browser_scores_technician(self):

@@ -1,11 +1,15 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
 
 
 class AftersalesNumberedMixin(models.AbstractModel):
     """A register numbered by its ir.sequence (X1): each model names the code
-    of its sequence in ``_sequence_code``."""
+    of its sequence in ``_sequence_code``. The number is the sequence's only:
+    a number given by a caller (form, RPC, import) is replaced by the next
+    one of the sequence on creation, and a number is never rewritten, so that
+    nobody registers a document under another's number (issue 12)."""
 
     _name = "aftersales.numbered.mixin"
     _description = "After-Sales Numbered Register"
@@ -13,11 +17,22 @@ class AftersalesNumberedMixin(models.AbstractModel):
 
     name = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
 
+    def _numbering_by_module_data(self):
+        """Odoo itself loading a module's data (install, upgrade): demo and
+        migration data keep the numbers they give."""
+        return (
+            not self.pool.ready
+            and self.env.uid == SUPERUSER_ID
+            and bool(self.env.context.get("install_mode"))
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
+        keep_given = self._numbering_by_module_data()
+        vals_list = [dict(vals) for vals in vals_list]  # never the caller's dicts
         sequences = {}  # company id -> ir.sequence, looked up once per batch
         for vals in vals_list:
-            if vals.get("name", "/") != "/":
+            if keep_given and vals.get("name", "/") != "/":
                 continue
             company_id = vals.get("company_id") or self.env.company.id
             if company_id not in sequences:
@@ -36,3 +51,19 @@ class AftersalesNumberedMixin(models.AbstractModel):
             sequence = sequences[company_id]
             vals["name"] = sequence._next() if sequence else "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        if (
+            "name" in vals
+            and not self._numbering_by_module_data()
+            and any(record.name != vals["name"] for record in self)
+        ):
+            raise UserError(
+                self.env._(
+                    "The number of a %(document)s is given by its sequence and never "
+                    "changes (%(numbers)s).",
+                    document=self._description,
+                    numbers=", ".join(self.mapped("name")),
+                )
+            )
+        return super().write(vals)

@@ -175,8 +175,10 @@ registry.category("web_tour.tours").add("aftersales_register_dispatch_fix_tour",
             trigger: status("Done"),
         },
         {
-            content: "The signed voucher is filed in the chatter",
-            trigger: ".o-mail-Message-body:contains(Signed service voucher filed.)",
+            // The PDF is not rendered during the click: it is printed on
+            // demand, and filed by the scheduled job after the closing (S6).
+            content: "The voucher prints on demand",
+            trigger: "button:contains(Print Voucher)",
         },
     ],
 });
