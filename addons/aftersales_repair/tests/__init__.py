@@ -11,3 +11,4 @@ from . import test_tours
 from . import test_billing
 from . import test_daily_report
 from . import test_spare_parts
+from . import test_role_matrix
