@@ -55,7 +55,7 @@ class TestRoleMatrix(RoleMatrixCase):
         quality = self.env.ref("aftersales_warranty.group_aftersales_quality")
         self.assertEqual(
             quality.privilege_id,
-            self.env.ref("aftersales_warranty.res_groups_privilege_aftersales"),
+            self.env.ref("aftersales_warranty.res_groups_privilege_aftersales_quality"),
         )
         self.assertFalse(
             self.users["quality"].has_group("aftersales_warranty.group_aftersales_desk")
