@@ -453,7 +453,9 @@ def render_markdown():
             "**R** read, **W** write, **C** create, **D** delete; **(own)**: only the user's "
             "own records (a technician's jobs, lines, reports; a portal customer's documents); "
             "**–**: nothing. Every role sees only its own companies' records; the last column "
-            "is what a service manager of *another* company may do with this company's records."
+            "is what a service manager of *another* company may do with this company's records "
+            "(configuration without a company, such as request types or rating criteria, is "
+            "shared by all companies)."
         ),
         "",
         "## Roles",
