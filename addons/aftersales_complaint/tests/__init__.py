@@ -8,3 +8,4 @@ from . import test_tours
 from . import test_demo_story
 from . import test_complaint_analysis
 from . import test_complaint_rules
+from . import test_role_matrix

@@ -14,3 +14,4 @@ from . import test_daily_report
 from . import test_spare_parts
 from . import test_tool_loan
 from . import test_daily_report_rules
+from . import test_role_matrix

@@ -8,3 +8,4 @@ from . import test_tours
 from . import test_demo_story
 from . import test_portal
 from . import test_process_rules
+from . import test_role_matrix
