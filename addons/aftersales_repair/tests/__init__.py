@@ -11,3 +11,5 @@ from . import test_tours
 from . import test_billing
 from . import test_daily_report
 from . import test_spare_parts
+from . import test_stock_locations
+from . import test_batch_runs
