@@ -1,24 +1,40 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
 from odoo import sql_db
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_warranty.tests.common import WarrantyFixtures
+
 
 @tagged("post_install", "-at_install")
-class TestBatchRuns(TransactionCase):
+class TestBatchRuns(WarrantyFixtures, TransactionCase):
     """Cron batches (issue 12, S9, S4, V1, W5): a batch whose rows another
     transaction holds locked is skipped, not taken for the end of the work.
 
-    The rows held are certificates committed before the test (the demo
-    data's), the oldest: the first batch. Another real transaction, on its own
-    connection, locks them, as a second worker or a user editing would."""
+    The first batch is two certificates committed before the test (the demo
+    data's: the oldest), which another real transaction, on its own
+    connection, holds locked, as a second worker or a user editing would;
+    five certificates of the test follow them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_warranty_fixtures()
+        cls.Cert = cls.env["aftersales.warranty.certificate"]
+        cls.held = cls.Cert.search([], order="id", limit=2)
+        lots = cls.env["stock.lot"].create(
+            [{"name": f"BATCH-SN-{i}", "product_id": cls.product.id} for i in range(5)]
+        )
+        cls.records = cls.held | cls.Cert.browse(
+            [cls.make_certificate(lot, date(2026, 1, 1), activate=False).id for lot in lots]
+        )
 
     def setUp(self):
         super().setUp()
-        self.Cert = self.env["aftersales.warranty.certificate"]
-        self.records = self.Cert.search([], order="id", limit=7)
-        self.assertGreaterEqual(len(self.records), 5, "needs the demo certificates (committed)")
-        self.held = self.records[:2]
+        self.assertEqual(len(self.held), 2, "needs two committed certificates (demo data)")
+        self.assertEqual(self.records.sorted("id")[:2], self.held, "they come first")
         self.handled = []
 
     def _process(self, limit=2):
@@ -56,15 +72,21 @@ class TestBatchRuns(TransactionCase):
         self.assertEqual(sorted(self.handled), sorted(self.records.ids))
         self.assertEqual(self.Cert._run_batches(self._process), 0, "then nothing is left")
 
-    def test_locked_rows_in_the_middle_are_skipped(self):
-        middle = self.records[2:4]
-        self._hold(middle)
-        done = self.Cert._run_batches(self._process)
+    def test_partly_locked_batch_goes_on(self):
+        self._hold(self.held)
+        done = self.Cert._run_batches(lambda: self._process(limit=3))
         self.assertEqual(done, len(self.records) - 2)
-        self.assertEqual(sorted(self.handled), sorted((self.records - middle).ids))
+        self.assertEqual(sorted(self.handled), sorted((self.records - self.held).ids))
+
+    def test_one_locked_row_is_skipped(self):
+        self._hold(self.held[1])
+        done = self.Cert._run_batches(self._process)
+        self.assertEqual(done, len(self.records) - 1)
+        self.assertEqual(sorted(self.handled), sorted((self.records - self.held[1]).ids))
 
     def test_everything_locked_ends_the_run(self):
-        self._hold(self.records)
+        self._hold(self.held)
+        self.records = self.held
         self.assertEqual(self.Cert._run_batches(self._process), 0)
         self.assertEqual(self.handled, [])
 
