@@ -15,6 +15,7 @@ RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of 
 # "... ERROR db odoo.addons.repair.tests.test_repair: FAIL: TestRepair.test_01"
 FAILURE_RE = re.compile(r" ERROR \S+ (\S+): (FAIL|ERROR): (.+?)\s*$")
 MODULE_RE = re.compile(r"odoo\.addons\.(\w+)")
+STARTED_RE = re.compile(r" INFO \S+ odoo\.addons\.(\w+)\.\S+: Starting (\S+) \.\.\.")
 
 
 def failure_key(logger, description):
@@ -29,14 +30,17 @@ def failure_key(logger, description):
 
 
 def read_log(path):
-    failures, results = set(), []
+    """The failures, the result lines and the tests that ran, of a log."""
+    failures, results, ran = set(), [], set()
     with open(path, encoding="utf-8", errors="replace") as log:
         for line in log:
-            if m := RESULT_RE.search(line):
+            if m := STARTED_RE.search(line):
+                ran.add(f"{m.group(1)} {m.group(2)}")
+            elif m := RESULT_RE.search(line):
                 results.append(tuple(int(g) for g in m.groups()))
             elif m := FAILURE_RE.search(line):
                 failures.add(failure_key(m.group(1), m.group(3)))
-    return failures, results
+    return failures, results, ran
 
 
 def read_baseline(path):
@@ -57,8 +61,13 @@ def main(argv=None):
     parser.add_argument(
         "--list", action="store_true", help="print the run's failures in the baseline's format"
     )
+    parser.add_argument(
+        "--new-tags",
+        action="store_true",
+        help="print the --test-tags of the failures not in the baseline (to run them again)",
+    )
     args = parser.parse_args(argv)
-    failures, results = read_log(args.log)
+    failures, results, started = read_log(args.log)
     if args.list:
         for key in sorted(failures):
             print(f"{key}  # fails without the suite: REASON")
@@ -67,6 +76,11 @@ def main(argv=None):
     if not args.baseline:
         parser.error("--baseline or --list")
     known = read_baseline(args.baseline)
+    if args.new_tags:
+        new = sorted(failures - set(known))
+        if results and all(" " in key for key in new):
+            print(",".join("/{}:{}".format(*key.split(" ", 1)) for key in new))
+        return 0
     problems = []
     if not results:
         problems.append("the run printed no test result (did the modules install?)")
@@ -78,7 +92,7 @@ def main(argv=None):
         problems.append(f"fails with the suite, not without it: {key}")
     for key in sorted(failures & set(known)):
         print(f"  known failure (baseline): {key}  # {known[key]}")
-    for key in sorted(set(known) - failures):
+    for key in sorted((set(known) & started) - failures):
         print(f"  baseline failure that passes now: {key}")
     for problem in problems:
         print(f"  PROBLEM: {problem}")

@@ -43,6 +43,13 @@ else
     MODULES="$SUITE_DEPENDS"
 fi
 
+run_tests() {  # run_tests TAGS LOG
+    PYTHONPATH="$(odoo_src)" "$PY" "$ROOT/scripts/core_tests.py" -c "$ODOO_CONF" -d "$DB" \
+        --test-tags "$1" --stop-after-init --http-port "$(free_port)" \
+        --max-cron-threads=0 --log-level=info > "$2" 2>&1
+}
+summary() { "$PY" "$ROOT/scripts/core_summary.py" --baseline "$BASELINE" "$@"; }
+
 log "Installing $MODULES on $DB (log: $OUT/core-$MODE-install.log)"
 start=$(date +%s)
 odoo -c "$ODOO_CONF" -d "$DB" -i "$MODULES" --stop-after-init --http-port "$(free_port)" \
@@ -51,9 +58,7 @@ odoo -c "$ODOO_CONF" -d "$DB" -i "$MODULES" --stop-after-init --http-port "$(fre
 log "Installed in $(($(date +%s) - start)) s; running $TAGS (log: $LOG)"
 start=$(date +%s)
 set +e
-PYTHONPATH="$(odoo_src)" "$PY" "$ROOT/scripts/core_tests.py" -c "$ODOO_CONF" -d "$DB" \
-    --test-tags "$TAGS" --stop-after-init --http-port "$(free_port)" \
-    --max-cron-threads=0 --log-level=info > "$LOG" 2>&1
+run_tests "$TAGS" "$LOG"
 ODOO_RC=$?
 set -e
 log "Tests ran in $(($(date +%s) - start)) s (Odoo exit code $ODOO_RC)"
@@ -61,6 +66,22 @@ grep -E "odoo.tests.result" "$LOG" || true
 
 if [ "$MODE" = baseline ]; then
     "$PY" "$ROOT/scripts/core_summary.py" --log "$LOG" --list
+    exit
+fi
+if summary --log "$LOG"; then
+    exit 0
+fi
+# A new failure is run once more, alone: a browser tour of Odoo's may time
+# out on a loaded machine. What fails again fails the command.
+RETRY=$(summary --log "$LOG" --new-tags)
+[ -n "$RETRY" ] || exit 1
+log "Running again what failed: $RETRY (log: $OUT/core-$MODE-rerun.log)"
+set +e
+run_tests "$RETRY" "$OUT/core-$MODE-rerun.log"
+set -e
+grep -E "odoo.tests.result" "$OUT/core-$MODE-rerun.log" || true
+if summary --log "$OUT/core-$MODE-rerun.log"; then
+    log "They pass when run again: flaky under load (see the first log), not failures."
 else
-    "$PY" "$ROOT/scripts/core_summary.py" --log "$LOG" --baseline "$BASELINE"
+    exit 1
 fi

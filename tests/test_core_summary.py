@@ -56,3 +56,15 @@ def test_no_result_or_no_test_fails(tmp_path):
 
 def test_clean_run_passes(tmp_path):
     assert run(tmp_path, RESULT.format(failed=0, errors=0, run=881)) == 0
+
+
+def test_new_failures_are_given_as_test_tags_to_run_again(tmp_path, capsys):
+    (tmp_path / "core.log").write_text(
+        FAIL.format(module="crm", kind="FAIL", desc="TestUi.test_03_crm_tour_forecast")
+        + FAIL.format(module="stock", kind="FAIL", desc="TestSinglePicking.test_additional_move_1")
+        + RESULT.format(failed=2, errors=0, run=881)
+    )
+    (tmp_path / "baseline.txt").write_text(BASELINE)
+    args = [f"--log={tmp_path / 'core.log'}", f"--baseline={tmp_path / 'baseline.txt'}"]
+    assert core_summary.main([*args, "--new-tags"]) == 0
+    assert capsys.readouterr().out.strip() == "/crm:TestUi.test_03_crm_tour_forecast"
