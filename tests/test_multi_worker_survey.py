@@ -39,7 +39,11 @@ def _closed_yesterday(odoo, registry, count):
         customer = env["res.partner"].create(
             {"name": "Survey worker customer", "email": "sw@example.com"}
         )
-        requests = env["aftersales.service.request"].create(
+        Request = env["aftersales.service.request"]
+        # Jobs closed yesterday, as history: their steps are the suite's to
+        # write (X6), through the process mixin's way in when the model has it.
+        create = getattr(Request, "_create_process", Request.create)
+        requests = create(
             [
                 {
                     "partner_id": customer.id,

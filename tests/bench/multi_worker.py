@@ -6,6 +6,12 @@ workers run them at the same moment; then both are made due again (the
 rerun). Afterwards no service request is escalated twice and no job gets two
 surveys or two survey invitations. Exits non-zero when one does.
 
+During the first round a third transaction holds the escalation's first
+batch locked (a user editing those requests, another job): the workers skip
+it, never take it for the end of the work (issue 12), and escalate every
+other breached request; the rerun, once the lock is gone, escalates the held
+ones. Exits non-zero when the first round leaves more than the held batch.
+
     python tests/bench/multi_worker.py -d aftersales_bench_workers -c .local/odoo.conf
 """
 
@@ -145,14 +151,38 @@ def survey_backlog(cr):
     return cr.fetchone()[0]
 
 
+ESCALATION_DUE = """
+    FROM aftersales_service_request
+   WHERE state IN ('to_approve', 'to_dispatch', 'dispatched') AND date_arrival IS NULL
+     AND NOT coalesce(sla_escalated, false)
+     AND sla_deadline < now() at time zone 'UTC'"""
+
+
 def escalation_backlog(cr):
+    cr.execute("SELECT count(*)" + ESCALATION_DUE)
+    return cr.fetchone()[0]
+
+
+def escalation_due_ids(cr):
+    cr.execute("SELECT id" + ESCALATION_DUE)
+    return [row[0] for row in cr.fetchall()]
+
+
+def unescalated(cr, ids):
+    """How many of ``ids`` are not escalated yet."""
     cr.execute(
-        """SELECT count(*) FROM aftersales_service_request
-            WHERE state IN ('to_approve', 'to_dispatch', 'dispatched') AND date_arrival IS NULL
-              AND NOT coalesce(sla_escalated, false)
-              AND sla_deadline < now() at time zone 'UTC'"""
+        "SELECT count(*) FROM aftersales_service_request"
+        " WHERE id = ANY(%s) AND NOT coalesce(sla_escalated, false)",
+        [list(ids)],
     )
     return cr.fetchone()[0]
+
+
+def hold_first_batch(cr, batch_size):
+    """The third transaction: locks what the escalation's first batch is (the
+    oldest breached requests) until ``cr`` ends. Returns the ids held."""
+    cr.execute("SELECT id" + ESCALATION_DUE + " ORDER BY id LIMIT %s FOR UPDATE", [batch_size])
+    return [row[0] for row in cr.fetchall()]
 
 
 def count_duplicates(cr):
@@ -196,12 +226,18 @@ def main(argv=None):
     parser.add_argument("--log", default="/tmp/aftersales-bench-workers.log")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument(
+        "--no-hold",
+        action="store_true",
+        help="do not hold the escalation's first batch locked during the first round",
+    )
     args = parser.parse_args(argv)
     registry = open_registry(args.database, args.config)
     cron_ids = prepare(registry, args.batch_size)
     with registry.cursor() as cr:
         before = count_duplicates(cr)
         backlog = escalation_backlog(cr)
+        due_ids = escalation_due_ids(cr)
         surveys_due = survey_backlog(cr)
     print(f"  {backlog} breached requests wait for their escalation")
     print(f"  about {surveys_due} closed jobs wait for their satisfaction survey")
@@ -230,6 +266,7 @@ def main(argv=None):
     print(f"  starting Odoo with 2 workers and 2 cron workers (log: {args.log})")
     odoo = subprocess.Popen(command, env=os.environ.copy(), start_new_session=True)
     completed = []
+    holder, held, left_with_lock = None, [], None
     try:
         # let both cron workers load the registry, so that they wake together
         for _tick in range(WARM_UP):
@@ -237,11 +274,23 @@ def main(argv=None):
             wake_cron_workers(args.database)
         with registry.cursor() as cr:
             for number in range(1, args.rounds + 1):
+                if number == 1 and not args.no_hold and backlog:
+                    holder = registry.cursor()
+                    held = hold_first_batch(holder, args.batch_size or 500)
+                    print(f"  round 1: a third transaction holds {len(held)} requests locked")
                 make_due(cr, cron_ids, args.database)
                 done = wait_round(cr, cron_ids, odoo)
                 completed.append(done)
                 print(f"  round {number}: {'every action ran' if done else 'TIMED OUT'}")
+                if holder:
+                    left_with_lock = unescalated(cr, set(due_ids) - set(held))
+                    cr.rollback()
+                    holder.rollback()
+                    holder.close()
+                    holder = None
     finally:
+        if holder:
+            holder.close()
         os.killpg(odoo.pid, signal.SIGTERM)
         try:
             odoo.wait(timeout=60)
@@ -277,7 +326,18 @@ def main(argv=None):
     if surveys_due and surveys["records"] == before["surveys per service request"]["records"]:
         print("  no survey was sent: nothing was checked")
         failed = True
-    print("FAILED" if failed else "OK: nothing was escalated or surveyed twice")
+    if held:
+        verdict = "ok" if left_with_lock == 0 else "a locked batch stopped the work"
+        failed = failed or left_with_lock != 0
+        print(
+            f"  first round, {len(held)} requests held locked: {left_with_lock} of the "
+            f"{len(due_ids) - len(held)} others left unescalated: {verdict}"
+        )
+    with registry.cursor() as cr:
+        left = unescalated(cr, due_ids)
+    print(f"  after the rerun: {left} of {len(due_ids)} breached requests left unescalated")
+    failed = failed or left > 0
+    print("FAILED" if failed else "OK: nothing was escalated or surveyed twice, or left")
     return 1 if failed else 0
 
 

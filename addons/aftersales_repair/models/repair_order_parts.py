@@ -10,7 +10,12 @@ class RepairOrder(models.Model):
     """Issuing spare parts on a repair (S13): the customer accepts the
     quotation before parts that are not in stock are ordered; parts are
     reserved and consumed only once the repair is started; parts added after
-    the acceptance wait for the advisor (the supervisor)."""
+    the acceptance wait for the advisor (the supervisor); a part whose used
+    quantity is left empty is consumed (and billed) as planned.
+
+    These rules are the suite's: they hold on the repair orders of a service
+    request (the suite's documents) only. Any other repair order follows
+    Odoo's Repairs unchanged."""
 
     _inherit = "repair.order"  # pylint: disable=consider-merging-classes-inherited
 
@@ -38,6 +43,11 @@ class RepairOrder(models.Model):
         self.write({"aftersales_date_accepted": fields.Datetime.now()})
         return True
 
+    def _aftersales_is_service_job(self):
+        """The repairs of ``self`` that are a service request's (the suite's
+        documents, where its rules on parts apply)."""
+        return self.filtered("aftersales_request_id")
+
     def _aftersales_short_parts(self):
         """The parts of the repair that its stock cannot give now."""
         self.ensure_one()
@@ -54,7 +64,7 @@ class RepairOrder(models.Model):
         return short
 
     def _action_repair_confirm(self):
-        for repair in self.filtered(lambda r: r.state == "draft"):
+        for repair in self._aftersales_is_service_job().filtered(lambda r: r.state == "draft"):
             short = repair._aftersales_short_parts()
             if short and not repair.aftersales_date_accepted:
                 raise UserError(
@@ -69,11 +79,12 @@ class RepairOrder(models.Model):
 
     def action_repair_start(self):
         res = super().action_repair_start()
-        self.move_ids._aftersales_issuable()._action_assign()
+        self._aftersales_is_service_job().move_ids._aftersales_issuable()._action_assign()
         return res
 
     def action_repair_end(self):
-        pending = self.move_ids.filtered("aftersales_extra_pending")
+        jobs = self._aftersales_is_service_job()
+        pending = jobs.move_ids.filtered("aftersales_extra_pending")
         if pending:
             raise UserError(
                 self.env._(
@@ -81,7 +92,25 @@ class RepairOrder(models.Model):
                     ", ".join(pending.product_id.mapped("display_name")),
                 )
             )
+        jobs.filtered(lambda r: r.state == "under_repair")._aftersales_take_planned_quantities()
         return super().action_repair_end()
+
+    def _aftersales_take_planned_quantities(self):
+        """Odoo cancels a part line whose used quantity is zero when the
+        repair ends, and a cancelled part is never billed (S13): a used
+        quantity the technician left empty is the planned quantity. A part
+        that was not used goes back to stock first (Return to Stock)."""
+        moves = self.move_ids.filtered(
+            lambda m: (
+                m.repair_line_type
+                and m.state not in ("done", "cancel")
+                and m.product_uom.is_zero(m.quantity)
+                and not m.product_uom.is_zero(m.product_uom_qty)
+            )
+        )
+        for move in moves:
+            move.quantity = move.product_uom_qty
+        return moves
 
     def action_aftersales_approve_extra_parts(self):
         """The advisor updates the quotation with the extra parts and approves them."""

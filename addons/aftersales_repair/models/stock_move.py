@@ -31,17 +31,22 @@ class StockMove(models.Model):
         for vals in vals_list:
             if vals.get("repair_id") and vals.get("repair_line_type") == "add":
                 repair = self.env["repair.order"].browse(vals["repair_id"])
-                if repair.aftersales_date_accepted:
+                if repair.aftersales_request_id and repair.aftersales_date_accepted:
                     vals["aftersales_extra_part"] = True
         return super().create(vals_list)
 
+    def _aftersales_job_part(self):
+        """A part line of a service request's repair (the suite's rules on
+        parts hold there only; other repairs are Odoo's)."""
+        self.ensure_one()
+        return bool(self.repair_id.aftersales_request_id and self.repair_line_type)
+
     def _aftersales_issuable(self):
-        """Moves that may be reserved: not repair parts, or parts of a started
-        repair that are not waiting for the advisor."""
+        """Moves that may be reserved: anything but a service job's parts, or
+        parts of a started service job that are not waiting for the advisor."""
         return self.filtered(
             lambda m: (
-                not m.repair_id
-                or not m.repair_line_type
+                not m._aftersales_job_part()
                 or (m.repair_id.state in STARTED and not m.aftersales_extra_pending)
             )
         )
@@ -52,7 +57,7 @@ class StockMove(models.Model):
     def write(self, vals):
         if "quantity" in vals or vals.get("picked"):
             for move in self:
-                if move.repair_id and move.repair_line_type and move.repair_id.state not in STARTED:
+                if move._aftersales_job_part() and move.repair_id.state not in STARTED:
                     raise UserError(
                         self.env._(
                             "Parts are issued only on a started repair: start %s first.",

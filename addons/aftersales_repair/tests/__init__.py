@@ -15,3 +15,5 @@ from . import test_spare_parts
 from . import test_tool_loan
 from . import test_daily_report_rules
 from . import test_role_matrix
+from . import test_stock_locations
+from . import test_batch_runs

@@ -23,11 +23,16 @@ class TestSpareParts(BillingFixtures, TransactionCase):
             {"name": "Test compressor (not in stock)", "is_storable": True, "list_price": 400.0}
         )
         cls.tool = cls.env["product.product"].create({"name": "Test vacuum pump", "type": "consu"})
+        # a paid job (its serial is not under warranty): no parts deposit
+        cls.job = cls.make_request(lot=cls.new_lot())
 
     def _repair(self, parts):
+        """A repair order of a service request: the suite's rules on parts
+        hold on these (other repair orders are Odoo's own)."""
         return self.env["repair.order"].create(
             {
                 "partner_id": self.customer.id,
+                "aftersales_request_id": self.job.id,
                 "move_ids": [
                     Command.create(
                         {"product_id": p.id, "product_uom_qty": q, "repair_line_type": "add"}

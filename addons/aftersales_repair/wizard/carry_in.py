@@ -65,7 +65,9 @@ class AftersalesCarryIn(models.TransientModel):
                     "under_warranty": request.service_category == "free",
                     "repair_request": request.fault_description,
                     "internal_notes": request.diagnosis,
-                    "location_id": receipt.location_id.id,
+                    # Only the customer's product sits in the customer-goods
+                    # register; parts come from the repair operation's component
+                    # location (the warehouse stock), as Odoo computes it.
                     "product_location_src_id": receipt.location_id.id,
                     "product_location_dest_id": receipt.location_id.id,
                     "aftersales_request_id": request.id,

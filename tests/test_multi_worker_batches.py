@@ -1,0 +1,143 @@
+"""Cron batches (issue 12): two workers run a scheduled action at the same
+moment while a third transaction holds the first batch's rows locked. A
+locked batch is skipped, never taken for the end of the work: the workers
+escalate every other request of the backlog, each once; once the third
+transaction lets go, the next run escalates the rest.
+
+Runs against the throwaway database of `make test` (AFTERSALES_TEST_DB), after
+the modules' own tests. Each worker runs a copy of the SLA escalation action
+through Odoo's scheduler (``ir.cron.method_direct_trigger``: its own cursors,
+a commit per batch, as a cron worker does), in its own thread."""
+
+import os
+import threading
+from datetime import datetime
+
+import pytest
+
+BACKLOG = 120
+BATCH = 20
+
+
+@pytest.fixture(scope="module")
+def registry():
+    db = os.environ.get("AFTERSALES_TEST_DB")
+    conf = os.environ.get("AFTERSALES_ODOO_CONF")
+    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
+    import odoo
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
+    return odoo, Registry(db)
+
+
+def _env(odoo, cr):
+    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+ESCALATION_DOMAIN = [
+    ("state", "in", ("to_approve", "to_dispatch", "dispatched")),
+    ("date_arrival", "=", False),
+    ("sla_escalated", "=", False),
+]
+
+
+def _make_backlog(odoo, registry):
+    """BACKLOG requests past their arrival deadline, and two copies of the
+    escalation action (one per worker), with small batches."""
+    with registry.cursor() as cr:
+        env = _env(odoo, cr)
+        requests = env["aftersales.service.request"].create(
+            [
+                {
+                    "partner_id": env.ref("aftersales_warranty.partner_li_ming").id,
+                    "zone_id": env.ref("aftersales_repair.zone_urban").id,
+                    "fault_description": "Cron batch backlog",
+                    "date_call": datetime(2026, 1, 5, 2, 0),
+                }
+                for _i in range(BACKLOG)
+            ]
+        )
+        cron = env.ref("aftersales_repair.ir_cron_escalate_sla")
+        crons = cron.copy({"name": "SLA escalation, worker 1", "active": False})
+        crons |= cron.copy({"name": "SLA escalation, worker 2", "active": False})
+        crons.write({"code": f"model._cron_escalate_sla(batch_size={BATCH})"})
+        return requests.ids, crons.ids
+
+
+def _first_batch(odoo, cr):
+    """What the action's first batch is: the oldest breached requests."""
+    env = _env(odoo, cr)
+    now = odoo.fields.Datetime.now()
+    return (
+        env["aftersales.service.request"]
+        .search(ESCALATION_DOMAIN + [("sla_deadline", "<", now)], limit=BATCH, order="id")
+        .ids
+    )
+
+
+def _run_workers(odoo, registry, cron_ids):
+    """Each worker runs its copy of the action, both at the same moment."""
+    barrier = threading.Barrier(len(cron_ids))
+    outcomes = []
+
+    def worker(cron_id):
+        with registry.cursor() as cr:
+            cron = _env(odoo, cr)["ir.cron"].browse(cron_id)
+            barrier.wait()
+            outcomes.append(cron.method_direct_trigger())
+
+    threads = [threading.Thread(target=worker, args=(c,)) for c in cron_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=240)
+    return outcomes
+
+
+def _escalations(odoo, registry, request_ids):
+    """Per request of the backlog: how many escalation activities it got."""
+    with registry.cursor() as cr:
+        cr.execute(
+            """SELECT res_id, count(*) FROM mail_activity
+                WHERE res_model = 'aftersales.service.request'
+                  AND summary = 'Arrival deadline breached' AND res_id = ANY(%s)
+                GROUP BY res_id""",
+            [request_ids],
+        )
+        return dict(cr.fetchall())
+
+
+def test_a_locked_first_batch_does_not_stop_the_workers(registry):
+    odoo, reg = registry
+    request_ids, cron_ids = _make_backlog(odoo, reg)
+    locker = reg.cursor()  # the third transaction (a user editing, another job)
+    try:
+        held = _first_batch(odoo, locker)
+        assert len(held) == BATCH
+        locker.execute(
+            "SELECT id FROM aftersales_service_request WHERE id = ANY(%s) FOR UPDATE", [held]
+        )
+        assert len(locker.fetchall()) == BATCH
+        # A worker whose transaction failed to serialize (the rows it found
+        # changed meanwhile) is retried, as the scheduler would.
+        for _round in range(3):
+            outcomes = _run_workers(odoo, reg, cron_ids)
+            assert len(outcomes) == 2, outcomes
+            escalated = _escalations(odoo, reg, request_ids)
+            if len(escalated) >= BACKLOG - len(set(held) & set(request_ids)):
+                break
+        assert not set(escalated) & set(held), "the held rows were left to their holder"
+        expected = set(request_ids) - set(held)
+        assert set(escalated) == expected, (
+            f"{len(expected - set(escalated))} of {len(expected)} requests were not escalated: "
+            "a locked batch was taken for the end of the work"
+        )
+    finally:
+        locker.rollback()
+        locker.close()
+    _run_workers(odoo, reg, cron_ids)
+    escalated = _escalations(odoo, reg, request_ids)
+    assert set(escalated) == set(request_ids), "the rest is escalated once the lock is gone"
+    assert set(escalated.values()) == {1}, "no request escalated twice"
