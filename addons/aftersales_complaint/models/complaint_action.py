@@ -66,7 +66,8 @@ class AftersalesComplaintAction(models.Model):
     def action_implemented(self):
         if self.filtered(lambda a: a.state != "open"):
             raise UserError(self.env._("Only an open action can be marked implemented."))
-        self.write({"state": "implemented", "date_implemented": fields.Date.context_today(self)})
+        today = self.env.company._aftersales_today()
+        self.write({"state": "implemented", "date_implemented": today})
 
     def action_review(self):
         """The effectiveness review, by a supervisor or manager."""
@@ -155,5 +156,5 @@ class AftersalesComplaintAction(models.Model):
 
     @api.model
     def _cron_remind_overdue(self, batch_size=500):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))

@@ -218,9 +218,9 @@ class AftersalesServiceRequest(models.Model):
             request.certificate_id = request.contract_id = False
 
     def _call_day(self):
-        """The day of the call where the service desk is, not in UTC."""
+        """The day of the call in the company's time zone, not in UTC."""
         self.ensure_one()
-        return fields.Date.context_today(self, self.date_call or fields.Datetime.now())
+        return self.company_id._aftersales_date(self.date_call or fields.Datetime.now())
 
     @api.depends(
         "date_call",

@@ -57,8 +57,8 @@ class AftersalesFollowupEvent(models.Model):
             event.followup_count = counts.get(event, 0)
 
     def action_announce(self):
-        today = fields.Date.context_today(self)
         for event in self:
+            today = event.company_id._aftersales_today()
             if event.state != "draft":
                 raise UserError(self.env._("%s has already been announced.", event.name))
             if not event.partner_ids:

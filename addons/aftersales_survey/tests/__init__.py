@@ -7,3 +7,4 @@ from . import test_quality
 from . import test_tours
 from . import test_demo_story
 from . import test_portal
+from . import test_clock

@@ -266,5 +266,5 @@ class AftersalesWarrantyCertificate(models.Model):
 
     @api.model
     def _cron_expire_certificates(self, batch_size=1000):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._expire_batch(today, batch_size))

@@ -11,3 +11,4 @@ from . import test_customer_archive
 from . import test_portal
 from . import test_delivery_tour
 from . import test_multi_company
+from . import test_company_day
