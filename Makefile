@@ -1,11 +1,14 @@
 # The suite's commands. See README.md.
-.PHONY: run test lint bootstrap screenshots bench bench-data bench-workers
+.PHONY: run test test-clock lint bootstrap screenshots bench bench-data bench-workers
 
 run:            ## set up everything, create/upgrade the database, serve on :8069
 	bash scripts/run.sh
 
 test:           ## run every test on a fresh throwaway database
 	bash scripts/test.sh
+
+test-clock:     ## the whole test run at 23:30 UTC and 00:30 China time, in 3 time zones (libfaketime)
+	bash scripts/test_clock.sh
 
 lint:           ## ruff and pylint-odoo
 	bash scripts/lint.sh
