@@ -101,8 +101,7 @@ def test_critical_log_line_fails(tmp_path, capsys):
 def test_critical_line_of_a_test_fails(tmp_path, capsys):
     """Also when the CRITICAL line comes from a test's own logger."""
     critical = (
-        "2026-11-26 22:43:10,000 1 CRITICAL db odoo.addons.aftersales_repair.tests.test_x: "
-        "boom\n"
+        "2026-11-26 22:43:10,000 1 CRITICAL db odoo.addons.aftersales_repair.tests.test_x: boom\n"
     )
     assert run(tmp_path, PASSING + critical) == 1
     assert last_line(capsys) == "14 passed, 1 failed, 0 skipped"

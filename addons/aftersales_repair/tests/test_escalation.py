@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from odoo.tests import TransactionCase, tagged
 
@@ -83,12 +83,12 @@ class TestEscalation(ServiceFixtures, TransactionCase):
         self.env["aftersales.carry.in"].with_user(self.tech).create(
             {
                 "request_id": request.id,
-                "date_promised": date.today(),
+                "date_promised": self.env.company._aftersales_today(),
                 "intake_signature": SIGNATURE,
             }
         ).action_confirm()
         Repair = self.env["repair.order"]
-        today = date.today()
+        today = self.env.company._aftersales_today()
         self.assertEqual(Repair._escalate_overdue_batch(today, 100), 0, "not late yet")
         tomorrow = today + timedelta(days=1)
         self.assertEqual(Repair._escalate_overdue_batch(tomorrow, 100), 1)
