@@ -35,5 +35,5 @@ class AftersalesContractInspection(models.Model):
         for inspection in self:
             if not inspection.report:
                 raise UserError(self.env._("Write the inspection report before marking it done."))
-        self.write({"state": "done", "date_done": fields.Date.context_today(self)})
+        self.write({"state": "done", "date_done": self.env.company._aftersales_today()})
         return True

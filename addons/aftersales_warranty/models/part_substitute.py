@@ -49,7 +49,7 @@ class AftersalesPartSubstitute(models.Model):
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
-                "date_approved": fields.Date.context_today(self),
+                "date_approved": self.env.company._aftersales_today(),
             }
         )
         return True

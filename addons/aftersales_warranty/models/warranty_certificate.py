@@ -76,7 +76,9 @@ class AftersalesWarrantyCertificate(models.Model):
     picking_id = fields.Many2one("stock.picking", string="Delivery", readonly=True)
     move_id = fields.Many2one("stock.move", string="Delivery Line", readonly=True)
     date_acceptance = fields.Date(string="Accepted On", tracking=True)
-    date_issued = fields.Date(string="Issued On", default=fields.Date.context_today, required=True)
+    date_issued = fields.Date(
+        string="Issued On", default=lambda self: self.env.company._aftersales_today(), required=True
+    )
     late_issue = fields.Boolean(
         compute="_compute_late_issue",
         store=True,
@@ -85,7 +87,7 @@ class AftersalesWarrantyCertificate(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._aftersales_today(),
         tracking=True,
     )
     date_end = fields.Date(
