@@ -1,8 +1,12 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_warranty.tests.common import CHINA_MIDNIGHT
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -100,3 +104,27 @@ class TestEscalation(ServiceFixtures, TransactionCase):
         Repair._escalate_overdue_batch(tomorrow, 1000)
         self.assertEqual(len(repair.activity_ids), 1, "once")
         self.assertEqual(repair.activity_ids.user_id, self.manager)
+
+    def test_overdue_repair_escalates_on_the_company_day(self):
+        """S9, issue 12: the cron runs as OdooBot (Brussels in the demo); at
+        00:30 on 1 December in China, still 30 November in Brussels, a repair
+        promised for 30 November is late."""
+        self.env.company.aftersales_service_manager_id = self.manager
+        self.env.user.tz = "Europe/Brussels"
+        with freeze_time("2026-11-29 02:00:00"):
+            request = self._requests(1, datetime(2026, 11, 29, 1))
+            request.lot_id = self.lots[1]
+            request.with_user(self.supervisor).write({"user_id": self.tech.id})
+            request.with_user(self.tech).action_arrive()
+            self.env["aftersales.carry.in"].with_user(self.tech).create(
+                {
+                    "request_id": request.id,
+                    "date_promised": date(2026, 11, 30),
+                    "intake_signature": SIGNATURE,
+                }
+            ).action_confirm()
+        with freeze_time(CHINA_MIDNIGHT):
+            cron = self.env.ref("aftersales_repair.ir_cron_escalate_overdue_repairs")
+            cron.ir_actions_server_id.run()
+        self.assertTrue(request.repair_id.aftersales_overdue_escalated)
+        self.assertEqual(request.repair_id.activity_ids.date_deadline, date(2026, 12, 1))

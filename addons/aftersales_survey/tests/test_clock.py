@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -44,3 +44,13 @@ class TestCronDay(SurveyFixtures, TransactionCase):
         by_month = {card.month: card for card in cards}
         self.assertEqual(by_month[NOVEMBER].jobs_done, 1, "23:00 on 30 November in China")
         self.assertEqual(by_month[DECEMBER].jobs_done, 1, "00:10 on 1 December in China")
+
+    def test_v6_followups_planned_from_the_company_day(self):
+        """A job closed at 00:10 on 1 December in China is a December job:
+        its next-day call is on 2 December, not on 1 December."""
+        satisfaction = self.env.ref("aftersales_survey.followup_rule_satisfaction_call")
+        self.env.ref("aftersales_survey.ir_cron_plan_followups").ir_actions_server_id.run()
+        calls = self.env["aftersales.followup"].search([("rule_id", "=", satisfaction.id)])
+        planned = {call.request_id: call.date_planned for call in calls}
+        self.assertEqual(planned[self.late_november], DECEMBER)
+        self.assertEqual(planned[self.early_december], DECEMBER + timedelta(days=1))
