@@ -1,5 +1,7 @@
 """Reads what a test run left behind and prints the suite's verdict.
 
+A CRITICAL line of the Odoo log fails the run, whatever else it says.
+
 Inputs: the Odoo log of the install-and-test run (with its exit code) and the
 JUnit XML of the suite-level pytest run (with its exit code). Prints every
 problem found, then the closing line ``N passed, N failed, N skipped`` and
@@ -43,7 +45,10 @@ def read_odoo_log(path, returncode, tally):
                 tally.skipped += 1
                 tally.problems.append(f"skipped in {m.group(1)}: {m.group(2).strip()}")
             elif m := FATAL_RE.search(line):
-                tally.problems.append(f"{m.group(2)}: {m.group(3).strip()}")
+                # Odoo logs a CRITICAL line and may still exit 0 with every
+                # test passed (e.g. a crash outside a test): it fails the run.
+                tally.problems.append(f"critical: {m.group(2)}: {m.group(3).strip()}")
+                tally.failed += 1
             elif m := OWN_WARNING_RE.search(line):
                 tally.problems.append(f"install log: {line.strip()}")
                 tally.failed += 1

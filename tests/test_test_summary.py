@@ -83,3 +83,25 @@ def test_pytest_failure_fails(tmp_path, capsys):
     )
     assert run(tmp_path, PASSING, junit=junit, pytest_rc=1) == 1
     assert last_line(capsys) == "13 passed, 1 failed, 0 skipped"
+
+
+def test_critical_log_line_fails(tmp_path, capsys):
+    """A CRITICAL line fails the run even when every test passed and Odoo
+    exited 0."""
+    critical = (
+        "2026-11-26 22:43:10,000 1 CRITICAL db odoo.modules.module: "
+        "Couldn't load module aftersales_survey\n"
+    )
+    assert run(tmp_path, critical + PASSING) == 1
+    out = capsys.readouterr().out
+    assert "critical: odoo.modules.module: Couldn't load module aftersales_survey" in out
+    assert out.strip().splitlines()[-1] == "14 passed, 1 failed, 0 skipped"
+
+
+def test_critical_line_of_a_test_fails(tmp_path, capsys):
+    """Also when the CRITICAL line comes from a test's own logger."""
+    critical = (
+        "2026-11-26 22:43:10,000 1 CRITICAL db odoo.addons.aftersales_repair.tests.test_x: boom\n"
+    )
+    assert run(tmp_path, PASSING + critical) == 1
+    assert last_line(capsys) == "14 passed, 1 failed, 0 skipped"

@@ -108,7 +108,7 @@ class AftersalesComplaintAction(models.Model):
                         name=others[0].name,
                     )
                 )
-        self._set_state("implemented", {"date_implemented": fields.Date.context_today(self)})
+        self._set_state("implemented", {"date_implemented": self.env.company._aftersales_today()})
         return True
 
     def action_review_effective(self):
@@ -235,5 +235,5 @@ class AftersalesComplaintAction(models.Model):
 
     @api.model
     def _cron_remind_overdue(self, batch_size=500):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))

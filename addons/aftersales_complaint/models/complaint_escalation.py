@@ -126,7 +126,7 @@ class AftersalesComplaint(models.Model):
                     "res_id": complaint.id,
                     "activity_type_id": call.id,
                     "user_id": complaint.company_id.sudo()._aftersales_service_manager().id,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": complaint.company_id._aftersales_today(),
                     "summary": self.env._("Contact the customer"),
                 }
                 for complaint in self
@@ -149,7 +149,7 @@ class AftersalesComplaint(models.Model):
                     "res_id": complaint.id,
                     "activity_type_id": todo.id,
                     "user_id": user.id,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": complaint.company_id._aftersales_today(),
                     "summary": self.env._("Serious complaint"),
                 }
                 for complaint in self
@@ -197,7 +197,7 @@ class AftersalesComplaint(models.Model):
                     "res_id": complaint.id,
                     "activity_type_id": todo.id,
                     "user_id": user.id,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": complaint.company_id._aftersales_today(),
                     "summary": self.env._("Complaint step overdue"),
                 }
                 for user in targets

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import models
 
 DEFAULT_AMOUNTS = {"responsible": 200.0, "head": 100.0, "late": 50.0}
 
@@ -58,7 +58,7 @@ class AftersalesComplaint(models.Model):
                         "basis": "fixed",
                         "fixed_amount": amounts[role],
                         "is_doubled": complaint.is_repeat,
-                        "date": fields.Date.context_today(self),
+                        "date": complaint.company_id._aftersales_today(),
                     }
                 )
         self.env["aftersales.complaint.penalty"].create(vals_list)

@@ -97,7 +97,9 @@ class AftersalesComplaintPenalty(models.Model):
         tracking=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._aftersales_today(), index=True
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("cancelled", "Cancelled")],
         default="draft",

@@ -51,7 +51,9 @@ class AftersalesDailyReport(models.Model):
         index=True,
         readonly=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._aftersales_today(), index=True
+    )
     company_id = fields.Many2one(
         "res.company",
         string="Branch",

@@ -145,5 +145,5 @@ class RepairOrder(models.Model):
 
     @api.model
     def _cron_escalate_overdue(self, batch_size=500):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._escalate_overdue_batch(today, batch_size))

@@ -35,7 +35,9 @@ class AftersalesRepairTime(models.Model):
         index=True,
         default=lambda self: self.env.user,
     )
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, index=True, default=lambda self: self.env.company._aftersales_today()
+    )
     hours = fields.Float(required=True)
     description = fields.Char(required=True)
     service_category = fields.Selection(

@@ -270,9 +270,9 @@ class AftersalesServiceRequest(models.Model):
             request.certificate_id = request.contract_id = False
 
     def _call_day(self):
-        """The day of the call where the service desk is, not in UTC."""
+        """The day of the call in the company's time zone, not in UTC."""
         self.ensure_one()
-        return fields.Date.context_today(self, self.date_call or fields.Datetime.now())
+        return self.company_id._aftersales_date(self.date_call or fields.Datetime.now())
 
     @api.depends(
         "date_call",
@@ -467,7 +467,7 @@ class AftersalesServiceRequest(models.Model):
             return super().write(vals)
         vals = dict(vals)
         if vals.get("cash_amount") and "cash_date" not in vals:
-            vals["cash_date"] = fields.Date.context_today(self)
+            vals["cash_date"] = self.env.company._aftersales_today()
         assign = "user_id" in vals
         user = self.env["res.users"].browse(vals.pop("user_id", False) or [])
         sign = {k: vals.pop(k) for k in ("customer_signature", "signed_by") if k in vals}

@@ -349,7 +349,7 @@ class AftersalesServiceRequest(models.Model):
                     {
                         "amount": request.cash_amount,
                         "journal_id": journal.id,
-                        "payment_date": request.cash_date or fields.Date.context_today(self),
+                        "payment_date": request.cash_date or request.company_id._aftersales_today(),
                         "communication": request.name,
                     }
                 )
@@ -377,7 +377,7 @@ class AftersalesServiceRequest(models.Model):
     def _check_discount_authority(self):
         """A discount within the giver's authority is approved at once;
         beyond it, it waits for a manager (S10)."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         is_manager = self.env.user.has_group(MANAGER)
         for request in self:
             if not request.discount:

@@ -35,7 +35,7 @@ class AftersalesServiceRequest(models.Model):
         technicians = self.zone_id.technician_ids
         if not self.product_id:
             return technicians
-        day = day or fields.Date.context_today(self)
+        day = day or self.company_id._aftersales_today()
         category = self.product_id.categ_id
         certs = (
             self.env["aftersales.technician.certification"]

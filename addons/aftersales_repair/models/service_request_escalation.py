@@ -37,7 +37,7 @@ class AftersalesServiceRequest(models.Model):
                     "user_id": (
                         request.supervisor_id or request.company_id._aftersales_service_manager()
                     ).id,
-                    "date_deadline": fields.Date.context_today(self),
+                    "date_deadline": request.company_id._aftersales_today(),
                     "summary": self.env._("Arrival deadline breached"),
                 }
                 for request in requests

@@ -215,7 +215,7 @@ class AftersalesServiceRequest(models.Model):
         lines = [
             {
                 "certificate_id": request.certificate_id.id,
-                "date": fields.Date.context_today(request),
+                "date": request.company_id._aftersales_today(),
                 "description": request._service_record_text(),
                 "user_id": request.user_id.id,
                 "free_of_charge": request.service_category in ("free", "contract"),

@@ -25,7 +25,11 @@ class AftersalesTechnicianCertification(models.Model):
         "product.category", string="Product Category", required=True, index=True
     )
     reference = fields.Char(string="Certificate No.")
-    date_valid = fields.Date(string="Valid From", required=True, default=fields.Date.context_today)
+    date_valid = fields.Date(
+        string="Valid From",
+        required=True,
+        default=lambda self: self.env.company._aftersales_today(),
+    )
     date_expiry = fields.Date(string="Expires On")
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(

@@ -69,15 +69,15 @@ class AftersalesToolLoan(models.Model):
                 raise ValidationError(self.env._("A tool is due back after it went out."))
 
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for loan in self:
+            today = loan.company_id._aftersales_today()
             loan.is_overdue = loan.state == "out" and loan.date_due < today
 
     def _search_is_overdue(self, operator, value):
         # Odoo hands a boolean search over as ``in`` (``not in`` is derived).
         if operator != "in":
             return NotImplemented
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         overdue = Domain("state", "=", "out") & Domain("date_due", "<", today)
         if True in value and False in value:
             return Domain.TRUE
@@ -141,5 +141,5 @@ class AftersalesToolLoan(models.Model):
 
     @api.model
     def _cron_remind_overdue(self, batch_size=500):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))

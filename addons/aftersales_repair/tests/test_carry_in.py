@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
@@ -31,7 +31,7 @@ class TestCarryIn(ServiceFixtures, TransactionCase):
             .create(
                 {
                     "request_id": request.id,
-                    "date_promised": date.today() + timedelta(days=5),
+                    "date_promised": self.env.company._aftersales_today() + timedelta(days=5),
                     "intake_signature": SIGNATURE,
                     **vals,
                 }
@@ -97,7 +97,8 @@ class TestCarryIn(ServiceFixtures, TransactionCase):
         with self.assertRaisesRegex(UserError, "signs"):
             self._carry_in(request, intake_signature=False)
         with self.assertRaisesRegex(UserError, "past"):
-            self._carry_in(request, date_promised=date.today() - timedelta(days=1))
+            yesterday = self.env.company._aftersales_today() - timedelta(days=1)
+            self._carry_in(request, date_promised=yesterday)
         self.assertEqual(request.state, "on_site")
         self.assertFalse(
             self.env["aftersales.goods.receipt"].search([("request_id", "=", request.id)])

@@ -2,7 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
+
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_warranty.tests.common import CHINA_MIDNIGHT
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -83,14 +87,44 @@ class TestEscalation(ServiceFixtures, TransactionCase):
         self.env["aftersales.carry.in"].with_user(self.tech).create(
             {
                 "request_id": request.id,
-                "date_promised": date.today(),
+                "date_promised": self.env.company._aftersales_today(),
                 "intake_signature": SIGNATURE,
             }
         ).action_confirm()
         Repair = self.env["repair.order"]
-        today = date.today()
-        self.assertEqual(Repair._escalate_overdue_batch(today, 100), 0, "not late yet")
+        repair = request.repair_id
+        # other repairs of the database (demo) may be late on any day: only
+        # this one's flag and activities are looked at
+        today = self.env.company._aftersales_today()
+        Repair._escalate_overdue_batch(today, 1000)
+        self.assertFalse(repair.aftersales_overdue_escalated, "not late yet")
         tomorrow = today + timedelta(days=1)
-        self.assertEqual(Repair._escalate_overdue_batch(tomorrow, 100), 1)
-        self.assertEqual(Repair._escalate_overdue_batch(tomorrow, 100), 0, "once")
-        self.assertEqual(request.repair_id.activity_ids.user_id, self.manager)
+        Repair._escalate_overdue_batch(tomorrow, 1000)
+        self.assertTrue(repair.aftersales_overdue_escalated)
+        Repair._escalate_overdue_batch(tomorrow, 1000)
+        self.assertEqual(len(repair.activity_ids), 1, "once")
+        self.assertEqual(repair.activity_ids.user_id, self.manager)
+
+    def test_overdue_repair_escalates_on_the_company_day(self):
+        """S9, issue 12: the cron runs as OdooBot (Brussels in the demo); at
+        00:30 on 1 December in China, still 30 November in Brussels, a repair
+        promised for 30 November is late."""
+        self.env.company.aftersales_service_manager_id = self.manager
+        self.env.user.tz = "Europe/Brussels"
+        with freeze_time("2026-11-29 02:00:00"):
+            request = self._requests(1, datetime(2026, 11, 29, 1))
+            request.lot_id = self.lots[1]
+            request.with_user(self.supervisor).write({"user_id": self.tech.id})
+            request.with_user(self.tech).action_arrive()
+            self.env["aftersales.carry.in"].with_user(self.tech).create(
+                {
+                    "request_id": request.id,
+                    "date_promised": date(2026, 11, 30),
+                    "intake_signature": SIGNATURE,
+                }
+            ).action_confirm()
+        with freeze_time(CHINA_MIDNIGHT):
+            cron = self.env.ref("aftersales_repair.ir_cron_escalate_overdue_repairs")
+            cron.ir_actions_server_id.run()
+        self.assertTrue(request.repair_id.aftersales_overdue_escalated)
+        self.assertEqual(request.repair_id.activity_ids.date_deadline, date(2026, 12, 1))

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -125,7 +125,7 @@ class TestSpareParts(BillingFixtures, TransactionCase):
 
     def test_s13_tool_register_and_overdue_reminder(self):
         Loan = self.env["aftersales.tool.loan"]
-        today = fields.Date.context_today(Loan)
+        today = self.env.company._aftersales_today()
         late, on_time = Loan.with_user(self.keeper).create(
             [
                 {

@@ -28,7 +28,7 @@ class AftersalesCarryIn(models.TransientModel):
             raise UserError(self.env._("Give the serial number of the product taken in."))
         if not request.product_id:
             raise UserError(self.env._("Give the product taken in."))
-        if self.date_promised < fields.Date.context_today(self):
+        if self.date_promised < self.request_id.company_id._aftersales_today():
             raise UserError(self.env._("The promised completion date is in the past."))
         if not self.intake_signature:
             raise UserError(self.env._("The customer signs the product receipt."))

@@ -51,8 +51,16 @@ class AftersalesFollowup(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Made By", default=lambda self: self.env.user, tracking=True
     )
-    date_planned = fields.Date(string="Planned On", required=True, default=fields.Date.today)
-    date_deadline = fields.Date(string="Due By", required=True, default=fields.Date.today)
+    date_planned = fields.Date(
+        string="Planned On",
+        required=True,
+        default=lambda self: self.env.company._aftersales_today(),
+    )
+    date_deadline = fields.Date(
+        string="Due By",
+        required=True,
+        default=lambda self: self.env.company._aftersales_today(),
+    )
     date_done = fields.Datetime(string="Made On", readonly=True, copy=False)
     content = fields.Text(string="What Was Said")
     customer_request = fields.Text(string="Customer's Request")
@@ -116,8 +124,8 @@ class AftersalesFollowup(models.Model):
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for followup in self:
+            today = followup.company_id._aftersales_today()
             followup.is_overdue = followup.state == "todo" and followup.date_deadline < today
 
     @api.depends(*(f"partner_id.commercial_partner_id.{name}" for name in CUSTOMER_FILE_FIELDS))
@@ -193,7 +201,7 @@ class AftersalesFollowup(models.Model):
         self._write_process({"state": "done", "date_done": fields.Datetime.now()})
         files = self.filtered(lambda f: f.kind == "file")
         files.partner_id.commercial_partner_id.sudo().write(
-            {"aftersales_file_date": fields.Date.context_today(self)}
+            {"aftersales_file_date": self.env.company._aftersales_today()}
         )
         self.filtered(lambda f: f.result == "unresolved")._report_to_supervisor()
         return True
@@ -209,7 +217,6 @@ class AftersalesFollowup(models.Model):
         in time, goes to the supervisor, due within two days (V5)."""
         if not self:
             return
-        due = fields.Date.context_today(self) + timedelta(days=REPORT_DAYS)
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
@@ -222,7 +229,9 @@ class AftersalesFollowup(models.Model):
                         followup.request_id.supervisor_id
                         or followup.company_id._aftersales_service_manager()
                     ).id,
-                    "date_deadline": due,
+                    "date_deadline": (
+                        followup.company_id._aftersales_today() + timedelta(days=REPORT_DAYS)
+                    ),
                     "summary": summary or self.env._("Unresolved customer request"),
                     "note": followup.customer_request or followup.content or "",
                 }
@@ -236,34 +245,34 @@ class AftersalesFollowup(models.Model):
     def _cron_plan(self):
         """Plan the calls of every active rule for the jobs and calls that
         have reached them; idempotent (one follow-up per rule and request)."""
-        today = fields.Date.context_today(self)
+        company = self.env.company
+        today = company._aftersales_today()
         horizon = today - timedelta(days=60)
-        Survey = self.env["aftersales.service.survey"]
         planned = self.browse()
         for rule in self.env["aftersales.followup.rule"].search([("active", "=", True)]):
             existing = self.search([("rule_id", "=", rule.id), ("request_id", "!=", False)])
             skip = set(existing.request_id.ids)
             if rule.trigger == "previous":
                 bases = [
-                    (f.request_id, f.partner_id, fields.Date.context_today(self, f.date_done))
+                    (f.request_id, f.partner_id, company._aftersales_date(f.date_done))
                     for f in self.search(
                         [
                             ("rule_id", "=", rule.previous_rule_id.id),
                             ("state", "=", "done"),
                             ("request_id", "!=", False),
-                            ("date_done", ">=", Survey._local_midnight(horizon)),
+                            ("date_done", ">=", company._aftersales_day_start(horizon)),
                         ]
                     )
                 ]
             else:
                 domain = [
                     ("state", "=", "done"),
-                    ("date_done", ">=", Survey._local_midnight(horizon)),
+                    ("date_done", ">=", company._aftersales_day_start(horizon)),
                 ]
                 if rule.trigger == "pickup":
                     domain.append(("receipt_id", "!=", False))
                 bases = [
-                    (r, r.partner_id, fields.Date.context_today(self, r.date_done))
+                    (r, r.partner_id, company._aftersales_date(r.date_done))
                     for r in self.env["aftersales.service.request"].search(domain)
                 ]
             vals_list = []
@@ -299,7 +308,7 @@ class AftersalesFollowup(models.Model):
             [
                 ("kind", "=", "file"),
                 ("state", "=", "todo"),
-                ("date_deadline", "<", fields.Date.context_today(self)),
+                ("date_deadline", "<", self.env.company._aftersales_today()),
                 ("supervisor_reported", "=", False),
             ]
         )

@@ -69,8 +69,8 @@ class AftersalesFollowupEvent(models.Model):
                 if event.state != "draft":
                     raise UserError(self.env._("%s has already been announced.", event.name))
             self._ensure_role(DESK, label)
-            today = fields.Date.context_today(self)
             for event in self:
+                today = event.company_id._aftersales_today()
                 if not event.partner_ids:
                     raise UserError(self.env._("Invite customers to %s first.", event.name))
                 if event.date_event - timedelta(days=ANNOUNCE_DAYS) < today:

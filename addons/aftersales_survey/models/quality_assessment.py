@@ -54,7 +54,9 @@ class AftersalesQualityAssessment(models.Model):
     assessment_form = fields.Selection(
         FORMS, string="Form", required=True, default="management", tracking=True
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._aftersales_today(), index=True
+    )
     user_id = fields.Many2one("res.users", string="Technician Assessed", index=True, tracking=True)
     department_id = fields.Many2one("hr.department")
     assessor_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)

@@ -1,8 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import uuid
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -107,20 +106,17 @@ class AftersalesServiceSurvey(models.Model):
         return survey
 
     @api.model
-    def _local_midnight(self, day):
-        """Midnight of ``day`` where the service desk is, as naive UTC."""
-        try:
-            zone = ZoneInfo(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        except ZoneInfoNotFoundError:
-            zone = UTC
-        return datetime.combine(day, time.min, zone).astimezone(UTC).replace(tzinfo=None)
+    def _local_midnight(self, day, company=None):
+        """Midnight of ``day`` in the company's time zone, as naive UTC."""
+        return (company or self.env.company)._aftersales_day_start(day)
 
     @api.model
     def _cron_send_surveys(self, batch_size=200):
         """Every job closed before today (and in the last days) gets its
         survey, once: the jobs are flagged in the same transaction, rows
-        locked so that a second worker skips them."""
-        today = fields.Date.context_today(self)
+        locked so that a second worker skips them. "Today" is the company's
+        local day, whatever the cron user's time zone."""
+        today = self.env.company._aftersales_today()
         lookback = int(
             self.env["ir.config_parameter"]
             .sudo()
@@ -274,7 +270,7 @@ class AftersalesServiceSurvey(models.Model):
             record._set_state(
                 "done",
                 {
-                    "date_answered": fields.Date.context_today(record),
+                    "date_answered": record.company_id._aftersales_today(),
                     "comment": "\n".join(comments) or False,
                     "average_level": round(average, 2),
                     "score": round(average * 25, 2),

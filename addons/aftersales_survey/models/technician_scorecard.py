@@ -127,11 +127,13 @@ class AftersalesTechnicianScorecard(models.Model):
     # technicians) ----------------------------------------------------------
 
     @api.model
-    def _month_bounds(self, month):
+    def _month_bounds(self, month, company=None):
+        """The first day of ``month``, of the next month, and the instants
+        (naive UTC) they begin in the company's time zone."""
+        company = company or self.env.company
         start = month.replace(day=1)
         end = start + relativedelta(months=1)
-        Survey = self.env["aftersales.service.survey"]
-        return start, end, Survey._local_midnight(start), Survey._local_midnight(end)
+        return start, end, company._aftersales_day_start(start), company._aftersales_day_start(end)
 
     @api.model
     def _request_measures(self, company, since, until, rework_days):
@@ -190,7 +192,7 @@ class AftersalesTechnicianScorecard(models.Model):
         technician who worked, was rated, complained about, penalised or
         rewarded in it. Closed scorecards are left as they are."""
         company = company or self.env.company
-        start, end, since, until = self._month_bounds(month)
+        start, end, since, until = self._month_bounds(month, company)
         params = self._scoring_params()
         weights = self._weights()
         values = defaultdict(dict)
@@ -347,9 +349,10 @@ class AftersalesTechnicianScorecard(models.Model):
 
     @api.model
     def _cron_compute(self):
-        """Daily: the current month, and the last one while it is open."""
-        today = fields.Date.context_today(self)
+        """Daily: the current month, and the last one while it is open, in
+        each company's time zone (not the cron user's)."""
         for company in self.env["res.company"].search([("active", "=", True)]):
+            today = company._aftersales_today()
             self._compute_month(today - relativedelta(months=1), company)
             self._compute_month(today, company)
         return True

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, timedelta
 
-from odoo import fields
-
 from odoo.addons.aftersales_repair.tests.common import ServiceFixtures
 
 
@@ -17,8 +15,10 @@ class SurveyFixtures(ServiceFixtures):
         cls.env.user.tz = "Asia/Shanghai"
         cls.survey = cls.env.ref("aftersales_survey.survey_service_satisfaction")
         cls.Survey = cls.env["aftersales.service.survey"]
-        cls.today = fields.Date.context_today(cls.Survey)
-        cls.yesterday_noon = cls.Survey._local_midnight(cls.today) - timedelta(hours=12)
+        # "today" is the company's local day (China's), not UTC's nor the
+        # test user's; the test classes freeze the clock where they differ
+        cls.today = cls.env.company._aftersales_today()
+        cls.yesterday_noon = cls.env.company._aftersales_day_start(cls.today) - timedelta(hours=12)
 
     @classmethod
     def make_done_request(cls, technician, done=None, lot=None, arrived_in_time=True, **vals):

@@ -8,12 +8,16 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_warranty.tests.common import UTC_NIGHT
+
 from .common import SurveyFixtures
 
 
 @tagged("post_install", "-at_install")
+@freeze_time(UTC_NIGHT)
 class TestFollowup(SurveyFixtures, TransactionCase):
-    """V5, V6: follow-up calls and letters."""
+    """V5, V6: follow-up calls and letters. The clock stands where UTC's day
+    is not the company's (issue 12)."""
 
     @classmethod
     def setUpClass(cls):
@@ -66,7 +70,11 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.Followup._cron_plan()
         second = self._of(picked_up, self.second)
         self.assertEqual(len(second), 1)
-        self.assertEqual(second.date_planned, first.date_done.date() + timedelta(days=7))
+        self.assertEqual(
+            second.date_planned,
+            self.env.company._aftersales_date(first.date_done) + timedelta(days=7),
+            "a week after the first call, on the company's day",
+        )
 
     def test_v5_call_record_needs_result_and_content(self):
         call = self.Followup.create({"partner_id": self.customer.id, "kind": "call"})

@@ -2,18 +2,23 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from freezegun import freeze_time
 from psycopg2.errors import UniqueViolation
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.aftersales_warranty.tests.common import UTC_NIGHT
+
 from .common import SurveyFixtures
 
 
 @tagged("post_install", "-at_install")
+@freeze_time(UTC_NIGHT)
 class TestSurveySending(SurveyFixtures, TransactionCase):
-    """V1: every job closed the day before gets its satisfaction survey, once."""
+    """V1: every job closed the day before gets its satisfaction survey, once.
+    The clock stands where UTC's day is not the company's (issue 12)."""
 
     @classmethod
     def setUpClass(cls):

@@ -48,7 +48,7 @@ class AftersalesContractInspection(models.Model):
                     raise UserError(
                         self.env._("Write the inspection report before marking it done.")
                     )
-            vals = {"state": "done", "date_done": fields.Date.context_today(self)}
+            vals = {"state": "done", "date_done": self.env.company._aftersales_today()}
         elif state == "cancelled":
             label = self.env._("cancel the inspection")
             self._ensure_state(("planned",), label)

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.fields import Domain
 
 OPEN_CONTRACT_STATES = ("running", "expiring")
@@ -28,7 +28,7 @@ class AftersalesCoverage(models.AbstractModel):
     def _lookup_many(self, questions):
         """``questions``: (lot, product, partner, on_date) tuples; returns one
         answer per question (see _lookup), in three queries in all."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         questions = [
             (lot or self.env["stock.lot"], product, partner, day or today)
             for lot, product, partner, day in questions

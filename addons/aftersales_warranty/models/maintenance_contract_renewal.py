@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, models
 
 
 class AftersalesMaintenanceContract(models.Model):
@@ -136,6 +136,6 @@ class AftersalesMaintenanceContract(models.Model):
 
     @api.model
     def _cron_contract_lifecycle(self, batch_size=500):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         steps = (self._expire_batch, self._renewal_notice_batch, self._free_period_notice_batch)
         return sum(self._run_batches(lambda s=step: s(today, batch_size)) for step in steps)

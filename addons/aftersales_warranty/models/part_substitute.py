@@ -59,7 +59,7 @@ class AftersalesPartSubstitute(models.Model):
             vals = {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
-                "date_approved": fields.Date.context_today(self),
+                "date_approved": self.env.company._aftersales_today(),
             }
         elif state == "rejected":
             label = self.env._("reject the substitute")

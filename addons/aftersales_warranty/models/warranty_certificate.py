@@ -79,7 +79,9 @@ class AftersalesWarrantyCertificate(models.Model):
     picking_id = fields.Many2one("stock.picking", string="Delivery", readonly=True)
     move_id = fields.Many2one("stock.move", string="Delivery Line", readonly=True)
     date_acceptance = fields.Date(string="Accepted On", tracking=True)
-    date_issued = fields.Date(string="Issued On", default=fields.Date.context_today, required=True)
+    date_issued = fields.Date(
+        string="Issued On", default=lambda self: self.env.company._aftersales_today(), required=True
+    )
     late_issue = fields.Boolean(
         compute="_compute_late_issue",
         store=True,
@@ -88,7 +90,7 @@ class AftersalesWarrantyCertificate(models.Model):
     date_start = fields.Date(
         string="Start Date",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._aftersales_today(),
         tracking=True,
     )
     date_end = fields.Date(
@@ -276,5 +278,5 @@ class AftersalesWarrantyCertificate(models.Model):
 
     @api.model
     def _cron_expire_certificates(self, batch_size=1000):
-        today = fields.Date.context_today(self)
+        today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._expire_batch(today, batch_size))

@@ -19,7 +19,7 @@ class AftersalesWarrantyService(models.Model):
         ondelete="cascade",
     )
     lot_id = fields.Many2one(related="certificate_id.lot_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=lambda self: self.env.company._aftersales_today())
     description = fields.Text(required=True)
     user_id = fields.Many2one("res.users", string="Technician", default=lambda self: self.env.user)
     free_of_charge = fields.Boolean(default=True)

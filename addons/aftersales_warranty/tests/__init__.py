@@ -13,3 +13,4 @@ from . import test_delivery_tour
 from . import test_multi_company
 from . import test_process_rules
 from . import test_role_matrix
+from . import test_company_day

@@ -3,6 +3,12 @@
 from odoo import Command
 from odoo.tests import new_test_user
 
+# Instants where the UTC day is not China's, the demo company's (issue 12):
+# tests whose result depends on "today" freeze the clock at one of them (any
+# instant would do, these are the ones where a UTC or user "today" is wrong).
+UTC_NIGHT = "2026-11-30 23:30:00"  # 07:30 on 1 December in China, last day of November in UTC
+CHINA_MIDNIGHT = "2026-11-30 16:30:00"  # 00:30 on 1 December in China
+
 
 def make_role_users(env):
     """One user per after-sales role (X2), for tests that act as a role."""
@@ -30,6 +36,8 @@ class WarrantyFixtures:
     @classmethod
     def setup_warranty_fixtures(cls):
         env = cls.env
+        # the company's local day is the suite's day: China's, as in the demo
+        env.company.partner_id.tz = "Asia/Shanghai"
         cls.policy = env["aftersales.warranty.policy"].create(
             {"name": "Two years", "period": 2, "period_unit": "year"}
         )

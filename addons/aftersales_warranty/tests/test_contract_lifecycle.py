@@ -3,7 +3,7 @@
 import itertools
 from datetime import date, timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import WarrantyFixtures
@@ -18,7 +18,7 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_warranty_fixtures()
-        cls.today = fields.Date.context_today(cls.env["aftersales.maintenance.contract"])
+        cls.today = cls.env.company._aftersales_today()
         cls.salesperson = new_test_user(
             cls.env,
             login="as_test_sales",

@@ -18,7 +18,9 @@ class AftersalesCoverageCheck(models.TransientModel):
     lot_id = fields.Many2one("stock.lot", string="Serial Number")
     partner_id = fields.Many2one("res.partner", string="Customer")
     product_id = fields.Many2one("product.product")
-    on_date = fields.Date(string="On", default=fields.Date.context_today, required=True)
+    on_date = fields.Date(
+        string="On", default=lambda self: self.env.company._aftersales_today(), required=True
+    )
     category = fields.Selection(COVERAGE_CATEGORIES, compute="_compute_coverage")
     reason = fields.Char(compute="_compute_coverage")
     certificate_id = fields.Many2one("aftersales.warranty.certificate", compute="_compute_coverage")
