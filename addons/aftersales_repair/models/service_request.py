@@ -4,8 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
-from odoo.addons.aftersales_warranty.models.process_mixin import _STEP_WRITING
-
 REQUEST_STATES = [
     ("to_approve", "To Approve"),
     ("to_dispatch", "To Dispatch"),
@@ -455,7 +453,7 @@ class AftersalesServiceRequest(models.Model):
 
     def _in_step(self):
         """A transition method of the request is writing (see the process mixin)."""
-        return self._name in _STEP_WRITING.get()
+        return self._in_process_step()
 
     def write(self, vals):
         """The one write() of the request: plain fields are written; the

@@ -52,8 +52,12 @@ class AftersalesProcessMixin(models.AbstractModel):
         with self._process_writing():
             return self.create(vals_list)
 
+    def _in_process_step(self):
+        """A transition method of this model is writing right now."""
+        return self._name in _STEP_WRITING.get()
+
     def _process_write_allowed(self):
-        if self._name in _STEP_WRITING.get():
+        if self._in_process_step():
             return True
         # Odoo itself loading a module's data files (install, upgrade): the
         # registry is not serving anybody yet, so no client can be the caller.
