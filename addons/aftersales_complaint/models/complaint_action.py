@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
 MANAGER = "aftersales_warranty.group_aftersales_manager"
+QUALITY = "aftersales_warranty.group_aftersales_quality"
 # The one path of an action (X6): the states each state is reached from.
 TRANSITIONS = {
     "implemented": ("open",),
@@ -123,7 +124,7 @@ class AftersalesComplaintAction(models.Model):
         """The effectiveness review, by a supervisor or manager who does not
         own the action (nobody reviews his own work)."""
         self._ensure_state(("implemented",), self.env._("Review"))
-        self._ensure_role(SUPERVISOR, self.env._("review corrective actions"))
+        self._ensure_role((SUPERVISOR, QUALITY), self.env._("review corrective actions"))
         own = self.filtered(lambda a: a.user_id == self.env.user)
         if own:
             raise AccessError(

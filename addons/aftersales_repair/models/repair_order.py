@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
 INSPECTION_NOTE_LIMIT = 4000
 
 
@@ -96,6 +97,9 @@ class RepairOrder(models.Model):
 
     def action_aftersales_return(self):
         self.ensure_one()
+        self._ensure_role(
+            (TECHNICIAN, "stock.group_stock_user"), self.env._("give the product back")
+        )
         if not self.aftersales_receipt_id:
             raise UserError(
                 self.env._("%s has no product receipt: nothing to give back.", self.name)

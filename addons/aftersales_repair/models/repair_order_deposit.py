@@ -67,6 +67,7 @@ class RepairOrder(models.Model):
         if not self.env.user.has_group(ACCOUNTANT):
             raise AccessError(self.env._("Only an accountant invoices deposits."))
         self.ensure_one()
+        self.check_access("read")  # a repair of his own companies only (X3)
         # The accountant works in invoicing: the repair is read as it stands.
         repair = self.sudo()
         if not repair.aftersales_deposit_needed:

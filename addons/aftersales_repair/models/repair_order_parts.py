@@ -4,6 +4,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
 
 
 class RepairOrder(models.Model):
@@ -34,7 +35,10 @@ class RepairOrder(models.Model):
             )
 
     def action_aftersales_customer_accept(self):
-        """The customer accepted the quotation (who, when)."""
+        """The customer accepted the quotation (who, when), as the technician
+        or the advisor records it (S13)."""
+        self._ensure_role(TECHNICIAN, self.env._("record the customer's acceptance"))
+        self.check_access("write")
         for repair in self:
             if repair.state in ("done", "cancel"):
                 raise UserError(self.env._("%s is closed.", repair.name))

@@ -150,7 +150,7 @@ class AftersalesServiceRequest(models.Model):
         """The technician asks; the zone's dispatcher gets an activity."""
         for request in self:
             if request.user_id != self.env.user:
-                raise UserError(self.env._("Only the assigned technician asks for a handover."))
+                raise AccessError(self.env._("Only the assigned technician asks for a handover."))
             if not request.handover_user_id:
                 raise UserError(self.env._("Choose the colleague to hand the job over to."))
             request._check_assignable(request.handover_user_id)
@@ -162,6 +162,7 @@ class AftersalesServiceRequest(models.Model):
         return True
 
     def action_approve_handover(self):
+        self._ensure_zone_dispatcher(self.env._("approve the handover of"))
         for request in self:
             if not request.handover_user_id:
                 raise UserError(self.env._("No handover was asked for %s.", request.name))

@@ -149,17 +149,13 @@ class AftersalesServiceRequest(models.Model):
         return self._write_process(vals)
 
     def _check_technician(self):
-        for request in self:
-            if request.user_id != self.env.user and not request._is_zone_dispatcher():
-                raise UserError(
-                    self.env._("Only the technician of %s records the visit.", request.name)
-                )
+        return self._ensure_own_job(self.env._("record the visit of"))
 
     def action_arrive(self):
         """The technician is at the customer's: the SLA is measured now."""
+        self._check_technician()
         if self.filtered(lambda r: r.state != "dispatched"):
             raise UserError(self.env._("Only a dispatched request can be visited."))
-        self._check_technician()
         items = self.env["aftersales.conduct.item"].search([("kind", "in", ("conduct", "safety"))])
         for request in self:
             wanted = items.filtered(
@@ -188,9 +184,9 @@ class AftersalesServiceRequest(models.Model):
 
     def action_close_on_site(self):
         """Fixed on site (S6): signed, closed, voucher filed, service record."""
+        self._check_technician()
         if self.filtered(lambda r: r.state != "on_site"):
             raise UserError(self.env._("Only a request on site can be closed on site."))
-        self._check_technician()
         self._check_ready_to_close()
         self._set_state("done", {"date_done": fields.Datetime.now(), "voucher_to_file": True})
         self._append_service_record()
@@ -267,6 +263,7 @@ class AftersalesServiceRequest(models.Model):
             )
 
     def action_carry_in(self):
+        self._check_technician()
         if self.filtered(lambda r: r.state != "on_site"):
             raise UserError(self.env._("Only a request on site goes to the workshop."))
         self.ensure_one()

@@ -376,7 +376,11 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
             groups="aftersales_warranty.group_aftersales_technician,stock.group_stock_user",
         )
         repair = self.env["repair.order"].create(
-            {"partner_id": self.customer.id, "product_id": self.product.id}
+            {
+                "partner_id": self.customer.id,
+                "product_id": self.product.id,
+                "user_id": repair_tech.id,  # his own repair (X2: technicians see their own)
+            }
         )
         as_tech = repair.with_user(repair_tech)
         for keys in ({}, OLD_KEYS):

@@ -10,6 +10,7 @@ METHODS = [
 ]
 FORMS = [("self", "Department Self-Assessment"), ("management", "Management Assessment")]
 SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+QUALITY = "aftersales_warranty.group_aftersales_quality"
 MANAGER = "aftersales_warranty.group_aftersales_manager"
 # A reward or penalty above this amount is the manager's to confirm; none is
 # above the maximum (V7, X6). Both are settings (system parameters).
@@ -164,12 +165,13 @@ class AftersalesQualityAssessment(models.Model):
         return super().write(vals)
 
     def _ensure_decider(self, action):
-        """Who decides an assessment (V7, X6): a supervisor, the manager for
+        """Who decides an assessment (V7, X6): a supervisor or the quality
+        department, the manager for
         an amount above the supervisor's limit, never the technician
         assessed himself."""
         limit = self._amount_limits()[0]
         for assessment in self:
-            assessment._ensure_role(SUPERVISOR, action)
+            assessment._ensure_role((SUPERVISOR, QUALITY), action)
             if assessment.outcome != "none" and assessment.amount > limit:
                 assessment._ensure_role(MANAGER, action)
             if assessment.user_id == self.env.user and not self.env.su:

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CONTRACT_STATES = [
     ("draft", "Draft"),
@@ -181,25 +181,13 @@ class AftersalesMaintenanceContract(models.Model):
             "expired": (("running", "expiring"), (MANAGER,), self.env._("expire the contract")),
         }
 
-    def _ensure_any_role(self, groups, action):
-        """The current user holds one of ``groups`` (the superuser passes)."""
-        if self.env.su or any(self.env.user.has_group(group) for group in groups):
-            return True
-        raise AccessError(
-            self.env._(
-                "Only %(roles)s may %(action)s.",
-                roles=self.env._(" or ").join(self.env.ref(group).name for group in groups),
-                action=action,
-            )
-        )
-
     def _set_state(self, state, vals=None):
         """The one way a contract changes state (X6): checks the step, the
         role and the invariants, then writes the state with ``vals`` (the
         other step fields: successor, renewal opportunity)."""
         from_states, roles, label = self._steps()[state]
         self._ensure_state(from_states, label)
-        self._ensure_any_role(roles, label)
+        self._ensure_role(roles, label)
         if state == "running":
             for contract in self:
                 if not contract.lot_ids and not contract.certificate_ids:
@@ -246,7 +234,7 @@ class AftersalesMaintenanceContract(models.Model):
                 )
             )
         _from, roles, label = self._steps()["renewed"]
-        self._ensure_any_role(roles, label)
+        self._ensure_role(roles, label)
         start = self.date_end + relativedelta(days=1)
         with self._process_writing():
             successor = self.copy(
@@ -301,6 +289,7 @@ class AftersalesMaintenanceContract(models.Model):
         """The fee as a customer invoice in Odoo's invoicing (draft: the
         accountant checks and posts it as usual)."""
         self.ensure_one()
+        self.env["account.move"].check_access("create")
         if self.state not in OPEN_STATES:
             raise UserError(self.env._("Only a running contract is invoiced (%s).", self.name))
         if self.fee <= 0:

@@ -128,15 +128,17 @@ class AftersalesProcessMixin(models.AbstractModel):
                 )
         return True
 
-    def _ensure_role(self, group_xmlid, action):
-        """The current user holds ``group_xmlid`` (the suite's own code running
-        as superuser, e.g. a scheduled action, passes)."""
-        if self.env.su or self.env.user.has_group(group_xmlid):
+    def _ensure_role(self, groups, action):
+        """The current user holds ``groups`` (one group's xmlid, or a tuple of
+        them: any one will do); the suite's own code running as superuser
+        (e.g. a scheduled action) passes."""
+        groups = (groups,) if isinstance(groups, str) else tuple(groups)
+        if self.env.su or any(self.env.user.has_group(group) for group in groups):
             return True
         raise AccessError(
             self.env._(
                 "Only %(role)s may %(action)s.",
-                role=self.env.ref(group_xmlid).name,
+                role=self.env._(" or ").join(self.env.ref(group).name for group in groups),
                 action=action,
             )
         )

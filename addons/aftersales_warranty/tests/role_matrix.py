@@ -17,10 +17,9 @@ user's own records (``person``: the path to the user; for the portal,
 what he may do with records of *this* company: ``-`` everywhere but shared
 configuration.
 
-``ACTIONS`` declares who may press each public action. ``enforced`` says
-whether the model's code checks the role today (main, commit 402cb37); the
-cells marked ``enforced: False`` are the intended policy the transition
-methods must enforce (issue 12): the integrator's list.
+``ACTIONS`` declares who may press each public action, on a document at the
+step where the button is offered (``state``): every other role is refused
+with an AccessError, and no listed role is (X2, X6).
 """
 
 OPERATIONS = ("read", "write", "create", "unlink")
@@ -346,8 +345,18 @@ _QUAL = ("quality", "supervisor", "manager", "executive")
 _KEEPER = ("warehouse", "technician", "supervisor", "manager", "executive")
 
 
-def _act(module, label, roles, scope="", enforced=False):
-    return {"module": module, "label": label, "roles": roles, "scope": scope, "enforced": enforced}
+def _act(module, label, roles, scope="", state=None, values=None, args=()):
+    """``state``: the step the document is at when the button is pressed;
+    ``values``: what else the step needs on it; ``args``: roles whose users
+    are passed to the method (e.g. the technician a job is dispatched to)."""
+    return {
+        "module": module,
+        "label": label,
+        "roles": roles,
+        "scope": scope,
+        "values": dict(values or {}, **({"state": state} if state else {})),
+        "args": args,
+    }
 
 
 _W, _R, _C, _S, _H = (
@@ -360,60 +369,61 @@ _W, _R, _C, _S, _H = (
 
 ACTIONS = {
     # -- warranty
-    ("aftersales.warranty.certificate", "action_activate"): _act(_W, "Activate certificate", _MGR),
-    ("aftersales.warranty.certificate", "action_void"): _act(_W, "Void certificate", _MGR, enforced=True),
-    ("aftersales.warranty.certificate", "action_reset_draft"): _act(_W, "Reset certificate to draft", _MGR),
-    ("aftersales.maintenance.contract", "action_start"): _act(_W, "Start contract", _MGR),
-    ("aftersales.maintenance.contract", "action_cancel"): _act(_W, "Cancel contract", _MGR, enforced=True),
-    ("aftersales.maintenance.contract", "action_renew"): _act(_W, "Renew contract", _MGR, enforced=True),
-    ("aftersales.maintenance.contract", "action_create_invoice"): _act(_W, "Invoice contract", _ACC),
-    ("aftersales.contract.inspection", "action_done"): _act(_W, "Inspection done", _TECH, "own"),
-    ("aftersales.part.substitute", "action_approve"): _act(_W, "Approve substitute part", _MGR),
-    ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", _MGR),
+    ("aftersales.warranty.certificate", "action_activate"): _act(_W, "Activate certificate", _MGR, state="draft"),
+    ("aftersales.warranty.certificate", "action_void"): _act(_W, "Void certificate", _MGR, state="active"),
+    ("aftersales.warranty.certificate", "action_reset_draft"): _act(_W, "Reset certificate to draft", _MGR, state="void"),
+    ("aftersales.maintenance.contract", "action_start"): _act(_W, "Start contract", _MGR, state="draft"),
+    ("aftersales.maintenance.contract", "action_cancel"): _act(_W, "Cancel contract", _MGR, state="draft"),
+    ("aftersales.maintenance.contract", "action_renew"): _act(_W, "Renew contract", _MGR, state="running"),
+    ("aftersales.maintenance.contract", "action_create_invoice"): _act(_W, "Invoice contract", _ACC, state="running"),
+    ("aftersales.contract.inspection", "action_done"): _act(_W, "Inspection done", _TECH, "own", state="planned", values={"report": "Checked"}),
+    ("aftersales.part.substitute", "action_approve"): _act(_W, "Approve substitute part", (*_MGR, "other_company")),
+    ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", (*_MGR, "other_company")),
     # -- service calls and repairs
-    ("aftersales.service.request", "action_assign"): _act(_R, "Dispatch", _SUP, "zone"),
-    ("aftersales.service.request", "action_approve"): _act(_R, "Approve job", _SUP, "zone"),
+    ("aftersales.service.request", "action_assign"): _act(_R, "Dispatch", _SUP, "zone", state="to_dispatch", args=("technician",)),
+    ("aftersales.service.request", "action_approve"): _act(_R, "Approve job", _SUP, "zone", state="to_approve"),
     ("aftersales.service.request", "action_approve_handover"): _act(_R, "Approve handover", _SUP, "zone"),
     ("aftersales.service.request", "action_request_handover"): _act(_R, "Request handover", _TECH, "own"),
-    ("aftersales.service.request", "action_arrive"): _act(_R, "Arrive", _TECH, "own"),
-    ("aftersales.service.request", "action_close_on_site"): _act(_R, "Close on site", _TECH, "own"),
-    ("aftersales.service.request", "action_carry_in"): _act(_R, "Carry in", _TECH, "own"),
-    ("aftersales.service.request", "action_cancel"): _act(_R, "Cancel job", _DESK),
+    ("aftersales.service.request", "action_arrive"): _act(_R, "Arrive", _TECH, "own", state="dispatched"),
+    ("aftersales.service.request", "action_close_on_site"): _act(_R, "Close on site", _TECH, "own", state="on_site"),
+    ("aftersales.service.request", "action_carry_in"): _act(_R, "Carry in", _TECH, "own", state="on_site"),
+    ("aftersales.service.request", "action_cancel"): _act(_R, "Cancel job", _DESK, state="to_dispatch"),
     ("aftersales.service.request", "action_notify_planned_visit"): _act(_R, "Tell the customer the visit", _DESK),
     ("aftersales.service.request", "action_approve_discount"): _act(_R, "Approve discount", _MGR),
-    ("aftersales.service.request", "action_create_invoice"): _act(_R, "Invoice job", _ACC),
-    ("aftersales.service.request", "action_confirm_cash"): _act(_R, "Cash received", _ACC),
+    ("aftersales.service.request", "action_create_invoice"): _act(_R, "Invoice job", _ACC, state="done"),
+    ("aftersales.service.request", "action_confirm_cash"): _act(_R, "Cash received", _ACC, state="done"),
     ("repair.order", "action_aftersales_inspect"): _act(_R, "Inspect repair", _SUP),
     ("repair.order", "action_aftersales_approve_extra_parts"): _act(_R, "Approve extra parts", _SUP),
     ("repair.order", "action_aftersales_customer_accept"): _act(_R, "Customer accepted quotation", _TECH, "own"),
     ("repair.order", "action_aftersales_create_deposit"): _act(_R, "Invoice deposit", _ACC),
     ("repair.order", "action_aftersales_return"): _act(_R, "Return to customer", _KEEPER),
-    ("aftersales.daily.report", "action_submit"): _act(_R, "Submit daily report", _TECH, "own"),
-    ("aftersales.daily.report", "action_approve"): _act(_R, "Approve daily report", _SUP),
-    ("aftersales.tool.loan", "action_return"): _act(_R, "Tool returned", ("warehouse",) + _SUP, enforced=True),
+    ("aftersales.daily.report", "action_submit"): _act(_R, "Submit daily report", _TECH, "own", state="draft", values={"date": "2001-01-01"}),
+    ("aftersales.daily.report", "action_approve"): _act(_R, "Approve daily report", _SUP, state="submitted", values={"date": "2001-01-02"}),
+    ("aftersales.tool.loan", "action_return"): _act(_R, "Tool returned", ("warehouse",) + _MGR, state="out"),
     # -- complaints
-    ("aftersales.complaint", "action_submit"): _act(_C, "Register complaint", _DESK),
-    ("aftersales.complaint", "action_judge"): _act(_C, "Judge complaint", _SUP),
-    ("aftersales.complaint", "action_assign"): _act(_C, "Assign complaint", _SUP),
-    ("aftersales.complaint", "action_investigated"): _act(_C, "Investigated", _TECH + ("quality",), "own"),
-    ("aftersales.complaint", "action_approve"): _act(_C, "Approve complaint solution", _MGR),
-    ("aftersales.complaint", "action_notify"): _act(_C, "Tell the customer", _DESK),
-    ("aftersales.complaint", "action_propose_penalties"): _act(_C, "Propose penalties", _MGR),
-    ("aftersales.complaint", "action_penalties_done"): _act(_C, "Penalties done", _MGR),
-    ("aftersales.complaint", "action_close"): _act(_C, "Close complaint", _SUP),
-    ("aftersales.complaint.action", "action_implemented"): _act(_C, "Corrective action implemented", _TECH, "own"),
-    ("aftersales.complaint.action", "action_review"): _act(_C, "Review corrective action", _QUAL),
-    ("aftersales.complaint.action", "action_reward"): _act(_C, "Reward corrective action", _MGR),
-    ("aftersales.complaint.penalty", "action_confirm"): _act(_C, "Confirm penalty", _MGR, enforced=True),
-    ("aftersales.complaint.penalty", "action_cancel"): _act(_C, "Cancel penalty", _MGR, enforced=True),
-    ("helpdesk.ticket", "action_escalate_to_complaint"): _act(_H, "Escalate ticket to complaint", _DESK),
+    ("aftersales.complaint", "action_submit"): _act(_C, "Register complaint", _DESK, state="record"),
+    ("aftersales.complaint", "action_judge"): _act(_C, "Judge complaint", _SUP, state="judge"),
+    ("aftersales.complaint", "action_assign"): _act(_C, "Assign complaint", _SUP, state="assign"),
+    ("aftersales.complaint", "action_investigated"): _act(_C, "Investigated", _TECH + ("quality",), "own", state="investigate"),
+    ("aftersales.complaint", "action_approve"): _act(_C, "Approve complaint solution", _MGR, state="propose"),
+    ("aftersales.complaint", "action_notify"): _act(_C, "Tell the customer", _DESK, state="notify"),
+    ("aftersales.complaint", "action_propose_penalties"): _act(_C, "Propose penalties", _MGR, state="penalise"),
+    ("aftersales.complaint", "action_penalties_done"): _act(_C, "Penalties done", _MGR, state="penalise"),
+    ("aftersales.complaint", "action_close"): _act(_C, "Close complaint", _SUP, state="improve"),
+    ("aftersales.complaint.action", "action_implemented"): _act(_C, "Corrective action implemented", _TECH, "own", state="open"),
+    ("aftersales.complaint.action", "action_review_effective"): _act(_C, "Reviewed: effective", _QUAL, state="implemented"),
+    ("aftersales.complaint.action", "action_review_ineffective"): _act(_C, "Reviewed: not effective", _QUAL, state="implemented"),
+    ("aftersales.complaint.action", "action_reward"): _act(_C, "Reward corrective action", _MGR, state="reviewed"),
+    ("aftersales.complaint.penalty", "action_confirm"): _act(_C, "Confirm penalty", _MGR, state="draft"),
+    ("aftersales.complaint.penalty", "action_cancel"): _act(_C, "Cancel penalty", _MGR, state="draft"),
+    ("helpdesk.ticket", "action_escalate_to_complaint"): _act(_H, "Escalate ticket to complaint", _DESK, "agent"),
     # -- surveys and scoring
-    ("aftersales.quality.assessment", "action_confirm"): _act(_S, "Confirm quality assessment", _QUAL, enforced=True),
-    ("aftersales.quality.assessment", "action_cancel"): _act(_S, "Cancel quality assessment", _QUAL, enforced=True),
-    ("aftersales.technician.scorecard", "action_recompute"): _act(_S, "Recompute scorecard", _SUP),
-    ("aftersales.technician.scorecard", "action_close"): _act(_S, "Close scorecard", _MGR, enforced=True),
-    ("aftersales.followup", "action_done"): _act(_S, "Follow-up done", _DESK),
-    ("aftersales.followup.event", "action_announce"): _act(_S, "Announce customer event", _DESK),
+    ("aftersales.quality.assessment", "action_confirm"): _act(_S, "Confirm quality assessment", _QUAL, state="draft"),
+    ("aftersales.quality.assessment", "action_cancel"): _act(_S, "Cancel quality assessment", _QUAL, state="draft"),
+    ("aftersales.technician.scorecard", "action_recompute"): _act(_S, "Recompute scorecard", _MGR),
+    ("aftersales.technician.scorecard", "action_close"): _act(_S, "Close scorecard", _MGR, state="open"),
+    ("aftersales.followup", "action_done"): _act(_S, "Follow-up done", _DESK, state="todo"),
+    ("aftersales.followup.event", "action_announce"): _act(_S, "Announce customer event", _DESK, state="draft"),
 }
 
 # fmt: on
@@ -486,18 +496,19 @@ def render_markdown():
         "## Actions",
         "",
         (
-            "Who may press each button (anybody else is refused). *Checked*: the model's code "
-            "refuses the other roles today and the matrix test proves it; *pending*: the "
-            "intended policy, which the document's transition method is to enforce (issue 12)."
+            "Who may press each button, at the step where it is offered; anybody else is "
+            "refused, whatever the client (web, external API). *own*: on his own jobs only; "
+            "*zone*: on the jobs of the zones he supervises; *agent*: a helpdesk agent on a "
+            "ticket he can open."
         ),
         "",
-        "| Document | Action | Roles | Scope | Checked |",
+        "| Document | Action | Roles | Scope | At step |",
         "|---|---|---|---|---|",
     ]
     for (model, method), spec in ACTIONS.items():
         roles = ", ".join(ROLES[r]["label"] for r in spec["roles"])
         lines.append(
             f"| `{model}` | {spec['label']} (`{method}`) | {roles} | {spec['scope']} | "
-            f"{'checked' if spec['enforced'] else 'pending'} |"
+            f"{spec['values'].get('state', '')} |"
         )
     return "\n".join(lines) + "\n"
