@@ -9,11 +9,12 @@
 # --- Debian packages -------------------------------------------------------
 # Targets of the asset links in Debian's odoo-19 package, the browser for the
 # tours, wkhtmltopdf for PDF reports, CJK fonts for zh_CN PDFs, libmagic for
-# python-magic, the PostgreSQL client tools these scripts call.
+# python-magic, the PostgreSQL client tools these scripts call, libfaketime
+# for make test-clock.
 DEB_PACKAGES=(
     fonts-font-awesome libjs-jquery libjs-underscore libjs-jquery-form
     fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b fonts-noto-cjk
-    chromium wkhtmltopdf poppler-utils libmagic1 postgresql-client
+    chromium wkhtmltopdf poppler-utils libmagic1 postgresql-client faketime
 )
 
 install_debian_packages() {

@@ -22,7 +22,7 @@
 # Exits non-zero when any run fails; the last line of each run is printed.
 . "$(dirname "$0")/common.sh"
 
-command -v faketime >/dev/null || die "make test-clock needs libfaketime: apt-get install faketime"
+command -v faketime >/dev/null || die "make test-clock needs libfaketime: run scripts/bootstrap.sh (or apt-get install faketime)"
 
 last_day=$(date -u -d "$(date -u +%Y-%m-01) +1 month -1 day" +%F)
 CLOCK_INSTANTS=${CLOCK_INSTANTS:-"$last_day 23:30:00 UTC;$last_day 16:30:00 UTC"}
