@@ -4,7 +4,7 @@
     "name": "After-Sales: Warranties and Maintenance Contracts",
     "summary": "Warranty policies, certificates and maintenance contracts; "
     "the base of the after-sales suite (roles, menu, settings)",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
