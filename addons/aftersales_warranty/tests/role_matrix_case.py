@@ -81,7 +81,7 @@ class RoleMatrixCase(TransactionCase):
         if field.type in ("integer", "float", "monetary"):
             return 1
         if field.type == "date":
-            return fields.Date.today()
+            return company._aftersales_today()
         if field.type == "datetime":
             return fields.Datetime.now()
         if field.type == "selection":
