@@ -6,27 +6,12 @@ the modules' own tests, with real committed transactions in two threads: the
 situation of two Odoo workers, which a TransactionCase cannot produce."""
 
 import itertools
-import os
 import threading
 from datetime import timedelta
 
 import psycopg2.errors
-import pytest
 
 serials = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def registry():
-    db = os.environ.get("AFTERSALES_TEST_DB")
-    conf = os.environ.get("AFTERSALES_ODOO_CONF")
-    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
-    import odoo
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
-    return odoo, Registry(db)
 
 
 def _env(odoo, cr):

@@ -9,27 +9,11 @@ the modules' own tests. Each worker runs a copy of the SLA escalation action
 through Odoo's scheduler (``ir.cron.method_direct_trigger``: its own cursors,
 a commit per batch, as a cron worker does), in its own thread."""
 
-import os
 import threading
 from datetime import datetime
 
-import pytest
-
 BACKLOG = 120
 BATCH = 20
-
-
-@pytest.fixture(scope="module")
-def registry():
-    db = os.environ.get("AFTERSALES_TEST_DB")
-    conf = os.environ.get("AFTERSALES_ODOO_CONF")
-    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
-    import odoo
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
-    return odoo, Registry(db)
 
 
 def _env(odoo, cr):

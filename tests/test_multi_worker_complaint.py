@@ -4,27 +4,12 @@ never escalate a step twice (one activity, one count per overdue step).
 Runs against the throwaway database of `make test` (AFTERSALES_TEST_DB), after
 the modules' own tests, with real committed transactions in two threads."""
 
-import os
 import threading
 from datetime import datetime
 
 import psycopg2.errors
-import pytest
 
 COUNT = 30
-
-
-@pytest.fixture(scope="module")
-def registry():
-    db = os.environ.get("AFTERSALES_TEST_DB")
-    conf = os.environ.get("AFTERSALES_ODOO_CONF")
-    assert db and conf, "run through `make test`, which sets AFTERSALES_TEST_DB"
-    import odoo
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
-    return odoo, Registry(db)
 
 
 def _env(odoo, cr):
