@@ -12,7 +12,7 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MATRIX = ROOT / "addons" / "aftersales_warranty" / "tests" / "role_matrix.py"
+MATRIX = ROOT / "addons" / "aftersales_base" / "tests" / "role_matrix.py"
 DOC = ROOT / "docs" / "ROLES.md"
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import requests
 import websocket
 
-APP_XMLID = "aftersales_warranty.menu_aftersales_root"
+APP_XMLID = "aftersales_base.menu_aftersales_root"
 
 # One dict per screenshot. "click" is a selector, or a list of selectors
 # clicked in turn (each is waited for first); "wait_for" must match once the
@@ -51,8 +51,8 @@ SHOTS = [
         "name": "customer_archive_desk",
         "login": "desk",
         "password": "desk",
-        "record": "aftersales_warranty.partner_huaxin_hotel",
-        "path": "/odoo/action-aftersales_warranty.action_aftersales_customers/{id}",
+        "record": "aftersales_base.partner_huaxin_hotel",
+        "path": "/odoo/action-aftersales_base.action_aftersales_customers/{id}",
         "click": ['.o_notebook_headers a[name="aftersales"]'],
         "wait_for": ('.tab-pane.active .o_field_widget[name="aftersales_certificate_ids"]'),
     },
@@ -152,7 +152,7 @@ SHOTS = [
         "name": "after_sales_settings_admin",
         "login": "admin",
         "password": "admin",
-        "path": "/odoo/action-aftersales_warranty.action_aftersales_settings",
+        "path": "/odoo/action-aftersales_base.action_aftersales_settings",
         "wait_for": ".o_setting_container .settings",
         "width": 1440,
         "height": 900,

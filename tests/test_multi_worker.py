@@ -147,13 +147,13 @@ def test_two_dispatchers_never_assign_twice(registry):
         )
         request = env["aftersales.service.request"].create(
             {
-                "partner_id": env.ref("aftersales_warranty.partner_li_ming").id,
+                "partner_id": env.ref("aftersales_base.partner_li_ming").id,
                 "zone_id": env.ref("aftersales_repair.zone_urban").id,
                 "lot_id": env.ref("aftersales_warranty.lot_split_ac_001").id,
                 "fault_description": "Two dispatchers at once",
             }
         )
-        supervisor_id = env.ref("aftersales_warranty.user_supervisor").id
+        supervisor_id = env.ref("aftersales_base.user_supervisor").id
         request_id, technicians = request.id, [sun.id, zhou.id]
     outcomes = _dispatch_in_threads(odoo, reg, request_id, supervisor_id, technicians)
     assigned = [o for o in outcomes if o[0] == "assigned"]

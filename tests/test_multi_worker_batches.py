@@ -35,7 +35,7 @@ def _make_backlog(odoo, registry):
         requests = env["aftersales.service.request"].create(
             [
                 {
-                    "partner_id": env.ref("aftersales_warranty.partner_li_ming").id,
+                    "partner_id": env.ref("aftersales_base.partner_li_ming").id,
                     "zone_id": env.ref("aftersales_repair.zone_urban").id,
                     "fault_description": "Cron batch backlog",
                     "date_call": datetime(2026, 1, 5, 2, 0),

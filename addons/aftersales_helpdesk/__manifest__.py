@@ -3,7 +3,7 @@
 {
     "name": "After-Sales: Helpdesk Bridge",
     "summary": "Escalate OCA helpdesk tickets to after-sales complaints",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

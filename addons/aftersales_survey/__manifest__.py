@@ -4,12 +4,12 @@
     "name": "After-Sales: Surveys and Technician Scoring",
     "summary": "A survey after every service, follow-up calls, quality assessment "
     "and monthly technician scorecards",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
     "license": "LGPL-3",
-    "depends": ["aftersales_complaint", "survey"],
+    "depends": ["aftersales_repair", "survey"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",

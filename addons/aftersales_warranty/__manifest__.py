@@ -2,17 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 {
     "name": "After-Sales: Warranties and Maintenance Contracts",
-    "summary": "Warranty policies, certificates and maintenance contracts; "
-    "the base of the after-sales suite (roles, menu, settings)",
-    "version": "19.0.1.1.0",
+    "summary": "Warranty policies, certificates, coverage checks, maintenance contracts, "
+    "inspections and renewals",
+    "version": "19.0.1.2.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
     "license": "LGPL-3",
     "application": True,
-    "depends": ["stock", "crm", "portal", "hr", "account"],
+    "depends": ["aftersales_base", "stock", "crm", "portal", "account"],
     "data": [
-        "security/aftersales_security.xml",
+        "security/aftersales_warranty_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",

@@ -184,7 +184,7 @@ class Generator:
                 )
         env.ref("base.user_admin").write({"company_ids": [Command.link(c.id) for c in others]})
         groups = {
-            role: env.ref(f"aftersales_warranty.group_aftersales_{role}").id
+            role: env.ref(f"aftersales_base.group_aftersales_{role}").id
             for role in ("desk", "technician", "supervisor", "manager")
         }
         created = len(others)

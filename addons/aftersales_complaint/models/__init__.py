@@ -6,11 +6,8 @@ from . import complaint_process
 from . import complaint_routing_rule
 from . import complaint_escalation
 from . import complaint_action
-from . import complaint_penalty
+from . import ledger_entry
 from . import res_config_settings
 from . import complaint_analysis
 from . import complaint_penalise
 from . import complaint_source_mixin
-from . import service_request
-from . import repair_order
-from . import stock_picking

@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 # The eight steps of complaint handling (seed 篇一 (三)): each state is the
 # step to be done next; ``done`` and ``rejected`` end the process.
@@ -45,7 +44,9 @@ class AftersalesComplaint(models.Model):
         "mail.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.process.mixin",
+        "aftersales.numbered.mixin",
     ]
+    _sequence_code = "aftersales.complaint"
     _order = "date_received desc, id desc"
     _check_company_auto = True
     # X6: written only by the complaint's transition ``_set_state()`` and by
@@ -66,9 +67,7 @@ class AftersalesComplaint(models.Model):
         "executive_notified",
     )
 
-    name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="New", index=True
-    )
+    name = fields.Char(index=True)
     state = fields.Selection(
         COMPLAINT_STATES,
         default="record",
@@ -115,40 +114,12 @@ class AftersalesComplaint(models.Model):
     )
     description = fields.Text(tracking=True)
     customer_demand = fields.Text(string="Customer's Demand", tracking=True)
-    # C1: what the complaint is about
-    service_request_id = fields.Many2one(
-        "aftersales.service.request", index=True, check_company=True
-    )
-    repair_id = fields.Many2one("repair.order", index=True, check_company=True)
-    return_picking_id = fields.Many2one(
-        "stock.picking", string="Customer Return", index=True, check_company=True
-    )
-    product_id = fields.Many2one(
-        "product.product",
-        compute="_compute_from_source",
-        store=True,
-        readonly=False,
-        precompute=True,
-        tracking=True,
-        index=True,
-    )
-    lot_id = fields.Many2one(
-        "stock.lot",
-        string="Serial Number",
-        compute="_compute_from_source",
-        store=True,
-        readonly=False,
-        precompute=True,
-        tracking=True,
-        domain="[('product_id', '=?', product_id)]",
-    )
+    # C1: what the complaint is about (the bridge with the repair module
+    # fills them from the service call, repair or return it is about)
+    product_id = fields.Many2one("product.product", tracking=True, index=True)
     technician_id = fields.Many2one(
         "res.users",
         string="Employee Concerned",
-        compute="_compute_from_source",
-        store=True,
-        readonly=False,
-        precompute=True,
         tracking=True,
         index=True,
         domain="[('share', '=', False)]",
@@ -162,55 +133,3 @@ class AftersalesComplaint(models.Model):
     def _compute_category_root_id(self):
         for complaint in self:
             complaint.category_root_id = complaint.category_id.parent_id or complaint.category_id
-
-    @api.depends("service_request_id", "repair_id", "return_picking_id")
-    def _compute_from_source(self):
-        """Product, serial and employee concerned from what the complaint is
-        about (a default for one of them would stop the computation of all)."""
-        for complaint in self:
-            request, repair = complaint.service_request_id, complaint.repair_id
-            # The desk registers complaints about returns it may not open.
-            picking = complaint.return_picking_id.sudo()
-            move = picking.move_ids[:1]
-            complaint.product_id = (
-                request.product_id
-                or repair.product_id
-                or move.product_id.sudo(False)
-                or complaint.product_id
-            )
-            complaint.lot_id = (
-                request.lot_id or repair.lot_id or move.lot_ids[:1].sudo(False) or complaint.lot_id
-            )
-            complaint.technician_id = (
-                request.user_id
-                or repair.user_id
-                or picking.aftersales_return_user_id.sudo(False)
-                or complaint.technician_id
-            )
-
-    @api.constrains("lot_id", "product_id")
-    def _check_lot_product(self):
-        for complaint in self:
-            if complaint.lot_id and complaint.lot_id.product_id != complaint.product_id:
-                raise ValidationError(
-                    self.env._(
-                        "Serial number %(lot)s is not a %(product)s.",
-                        lot=complaint.lot_id.name,
-                        product=complaint.product_id.display_name,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("aftersales.complaint")
-                    or "New"
-                )
-        return super().create(vals_list)

@@ -3,9 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
-QUALITY = "aftersales_warranty.group_aftersales_quality"
+from odoo.addons.aftersales_base.roles import MANAGER, QUALITY, SUPERVISOR
+
 # The one path of an action (X6): the states each state is reached from.
 TRANSITIONS = {
     "implemented": ("open",),
@@ -84,7 +83,7 @@ class AftersalesComplaintAction(models.Model):
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_reviewed = fields.Datetime(readonly=True, copy=False)
     overdue_reminded = fields.Boolean(readonly=True, copy=False)
-    reward_ids = fields.One2many("aftersales.complaint.penalty", "action_id")
+    reward_ids = fields.One2many("aftersales.ledger.entry", "action_id")
     company_id = fields.Many2one(related="complaint_id.company_id", store=True, index=True)
 
     def write(self, vals):
@@ -168,7 +167,7 @@ class AftersalesComplaintAction(models.Model):
             .sudo()
             .get_param("aftersales_complaint.reward_amount", 100.0)
         )
-        self.env["aftersales.complaint.penalty"].create(
+        self.env["aftersales.ledger.entry"].create(
             [
                 {
                     "complaint_id": action.complaint_id.id,

@@ -3,9 +3,9 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from .complaint import CLOSED_STATES
+from odoo.addons.aftersales_base.roles import EXECUTIVE
 
-EXECUTIVE = "aftersales_warranty.group_aftersales_executive"
+from .complaint import CLOSED_STATES
 
 
 # One concept per file: the complaint's register is in complaint.py.

@@ -39,7 +39,7 @@ class AftersalesComplaint(models.Model):
         """Draft penalty lines; a repeat complaint doubles them. Running it
         again adds only what is missing."""
         self._check_step("penalise")
-        self._check_group("aftersales_warranty.group_aftersales_manager", self.env._("penalise"))
+        self._check_group("aftersales_base.group_aftersales_manager", self.env._("penalise"))
         amounts = self._penalty_amounts()
         amounts["team_leader"] = amounts["responsible"]
         vals_list = []
@@ -61,13 +61,13 @@ class AftersalesComplaint(models.Model):
                         "date": complaint.company_id._aftersales_today(),
                     }
                 )
-        self.env["aftersales.complaint.penalty"].create(vals_list)
+        self.env["aftersales.ledger.entry"].create(vals_list)
         return True
 
     def action_view_penalties(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_complaint.action_complaint_penalty"
+            "aftersales_base.action_ledger_entry"
         )
         action["domain"] = [("complaint_id", "=", self.id)]
         action["context"] = {"default_complaint_id": self.id}

@@ -3,11 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .complaint import COMPLAINT_STATES
+from odoo.addons.aftersales_base.roles import DESK, MANAGER, SUPERVISOR
 
-DESK = "aftersales_warranty.group_aftersales_desk"
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
+from .complaint import COMPLAINT_STATES
 
 # The one path through the steps (X6): the state each state is reached from.
 TRANSITIONS = {
@@ -127,7 +125,7 @@ class AftersalesComplaint(models.Model):
     )
     customer_reaction_note = fields.Text(string="Customer's Words", tracking=True, copy=False)
     # C8, C9
-    penalty_ids = fields.One2many("aftersales.complaint.penalty", "complaint_id")
+    penalty_ids = fields.One2many("aftersales.ledger.entry", "complaint_id")
     penalty_count = fields.Integer(compute="_compute_penalty_count")
     action_ids = fields.One2many("aftersales.complaint.action", "complaint_id")
     date_done = fields.Datetime(string="Closed On", readonly=True, copy=False, tracking=True)
@@ -135,7 +133,7 @@ class AftersalesComplaint(models.Model):
     @api.depends("penalty_ids")
     def _compute_penalty_count(self):
         counts = dict(
-            self.env["aftersales.complaint.penalty"]._read_group(
+            self.env["aftersales.ledger.entry"]._read_group(
                 [("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"]
             )
         )

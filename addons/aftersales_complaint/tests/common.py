@@ -5,31 +5,30 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import new_test_user
 
-from odoo.addons.aftersales_repair.tests.common import ServiceFixtures
+from odoo.addons.aftersales_base.tests.common import AftersalesFixtures
 
 # Monday 23 November 2026, 09:00 in China (UTC+8)
 MONDAY_9 = datetime(2026, 11, 23, 1, 0)
 
 
-class ComplaintFixtures(ServiceFixtures):
-    """Service fixtures plus the company's working calendar, a service
-    manager, executives, a quality department with its head and an
-    investigating engineer, and a quality complaint factory."""
+class ComplaintFixtures(AftersalesFixtures):
+    """The suite's people on the company's working calendar, a product, a
+    quality department with its head and an investigating engineer, and a
+    quality complaint factory."""
 
     @classmethod
     def setup_complaint_fixtures(cls):
-        cls.setup_service_fixtures()
+        cls.setup_base_fixtures()
         env = cls.env
+        if "product" not in cls.__dict__:
+            cls.product = env["product.product"].create({"name": "Test air conditioner"})
         env.company.resource_calendar_id = cls.calendar
         env.company.aftersales_service_manager_id = cls.manager
-        cls.executive = new_test_user(
-            env, login="as_cpl_exec", groups="aftersales_warranty.group_aftersales_executive"
-        )
         cls.quality_head = new_test_user(
-            env, login="as_cpl_qhead", groups="aftersales_warranty.group_aftersales_supervisor"
+            env, login="as_cpl_qhead", groups="aftersales_base.group_aftersales_supervisor"
         )
         cls.engineer = new_test_user(
-            env, login="as_cpl_engineer", groups="aftersales_warranty.group_aftersales_technician"
+            env, login="as_cpl_engineer", groups="aftersales_base.group_aftersales_technician"
         )
         cls.quality = env.ref("aftersales_complaint.dep_quality")
         cls.quality.manager_id = env["hr.employee"].create(

@@ -57,7 +57,7 @@ class TestComplaintAnalysis(ComplaintFixtures, TransactionCase):
         for xmlid in (
             "aftersales_complaint.action_complaint_analysis",
             "aftersales_complaint.action_complaint_dashboard",
-            "aftersales_complaint.action_complaint_penalty",
+            "aftersales_base.action_ledger_entry",
         ):
             action = self.env.ref(xmlid)
             for mode in action.view_mode.split(","):

@@ -18,7 +18,7 @@ class TestComplaintPenalty(ComplaintFixtures, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_complaint_fixtures()
-        cls.Penalty = cls.env["aftersales.complaint.penalty"]
+        cls.Penalty = cls.env["aftersales.ledger.entry"]
 
     def _penalties(self, complaint):
         return {(p.user_id, p.role): p for p in complaint.penalty_ids}

@@ -18,26 +18,28 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
         cls.setup_complaint_fixtures()
 
     def test_c1_register_numbered_with_its_target(self):
-        request = self.make_request()
-        request.with_user(self.supervisor).write({"user_id": self.tech.id})
         form = Form(self.Complaint.with_user(self.desk))
         form.partner_id = self.customer
         form.channel = "hotline"
         form.category_id = self.attitude
-        form.service_request_id = request
+        form.product_id = self.product
+        form.technician_id = self.tech
         form.description = "The technician was rude."
         form.customer_demand = "An apology."
         complaint = form.save()
         self.assertRegex(complaint.name, r"^CPL/\d{4}/\d{5}$")
         self.assertEqual(complaint.state, "record")
         self.assertEqual(complaint.technician_id, self.tech, "the employee concerned")
-        self.assertEqual(complaint.lot_id, request.lot_id)
-        self.assertEqual(complaint.product_id, request.product_id)
+        self.assertEqual(complaint.product_id, self.product)
         self.assertEqual(
             complaint.category_root_id, self.env.ref("aftersales_complaint.categ_service")
         )
         second = self.make_complaint()
         self.assertNotEqual(second.name, complaint.name)
+        given = self.make_complaint(name="CPL/1999/00001")
+        self.assertNotEqual(
+            given.name, "CPL/1999/00001", "X1: the sequence numbers, not the caller"
+        )
 
     def test_c1_channels_cover_every_way_in(self):
         keys = dict(self.Complaint._fields["channel"].selection)
@@ -207,7 +209,7 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
     def test_c10_handling_record_prints_content_process_and_result(self):
         complaint = self.advance(self.make_complaint(), "penalise")
         complaint.penalty_ids.unlink()
-        self.env["aftersales.complaint.penalty"].create(
+        self.env["aftersales.ledger.entry"].create(
             {"complaint_id": complaint.id, "user_id": self.engineer.id, "fixed_amount": 73519}
         )
         html = (
@@ -256,7 +258,7 @@ class TestComplaintProcess(ComplaintFixtures, TransactionCase):
             allowed_company_ids=(self.env.company | branch).ids
         )
         self.assertEqual(head_office.search([("id", "in", both.ids)]), both)
-        Penalty = self.env["aftersales.complaint.penalty"]
+        Penalty = self.env["aftersales.ledger.entry"]
         penalties = Penalty.create(
             [
                 {"complaint_id": head.id, "user_id": branch_desk.id, "fixed_amount": 10},

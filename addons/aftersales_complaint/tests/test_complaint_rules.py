@@ -225,7 +225,7 @@ class TestComplaintRules(RulesMixin, ComplaintFixtures, TransactionCase):
         called = {
             "aftersales.complaint": set(),
             "aftersales.complaint.action": set(),
-            "aftersales.complaint.penalty": set(),
+            "aftersales.ledger.entry": set(),
         }
 
         def call(records, method, user):
@@ -451,9 +451,9 @@ class TestPenaltyRules(RulesMixin, ComplaintFixtures, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_complaint_fixtures()
-        cls.Penalty = cls.env["aftersales.complaint.penalty"]
+        cls.Penalty = cls.env["aftersales.ledger.entry"]
         cls.manager2 = new_test_user(
-            cls.env, login="as_cpl_manager2", groups="aftersales_warranty.group_aftersales_manager"
+            cls.env, login="as_cpl_manager2", groups="aftersales_base.group_aftersales_manager"
         )
 
     def test_c8_state_and_approval_are_not_written(self):

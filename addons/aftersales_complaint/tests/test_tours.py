@@ -26,7 +26,7 @@ class TestComplaintTour(HttpCase):
             login="as_tour_complaint",
             name=OWNER,
             email="gao@example.com",
-            groups="aftersales_warranty.group_aftersales_manager",
+            groups="aftersales_base.group_aftersales_manager",
             company_id=cls.company.id,
             company_ids=[cls.company.id],
         )

@@ -10,11 +10,9 @@ from . import goods_receipt
 from . import repair_time
 from . import repair_order
 from . import stock_location
-from . import res_company
 from . import res_partner
 from . import res_users
 from . import res_config_settings
-from . import working_time
 from . import service_request_billing
 from . import discount_authority
 from . import account_move

@@ -7,6 +7,8 @@ import xlsxwriter
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.aftersales_base.roles import MANAGER, SUPERVISOR
+
 from .service_request import SERVICE_CATEGORIES
 
 REPORT_TYPES = [
@@ -15,8 +17,6 @@ REPORT_TYPES = [
     ("branch", "Branch"),
 ]
 REPORT_STATES = [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")]
-MANAGER = "aftersales_warranty.group_aftersales_manager"
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
 
 
 class AftersalesDailyReport(models.Model):

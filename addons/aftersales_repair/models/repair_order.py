@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
+from odoo.addons.aftersales_base.roles import SUPERVISOR, TECHNICIAN
+
 INSPECTION_NOTE_LIMIT = 4000
 
 

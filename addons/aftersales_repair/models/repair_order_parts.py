@@ -3,8 +3,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
+from odoo.addons.aftersales_base.roles import SUPERVISOR, TECHNICIAN
 
 
 class RepairOrder(models.Model):

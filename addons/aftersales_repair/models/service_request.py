@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.aftersales_base.roles import DESK, MANAGER, SUPERVISOR
+
 REQUEST_STATES = [
     ("to_approve", "To Approve"),
     ("to_dispatch", "To Dispatch"),
@@ -28,9 +30,6 @@ SLA_STATUSES = [
 ]
 # The share of the SLA after which a request not yet reached is at risk.
 AT_RISK_SHARE = 0.75
-DESK = "aftersales_warranty.group_aftersales_desk"
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 # The steps of a request (X6): from a state, the states its one transition
 # method (_set_state) may move it to. A state to itself is a reassignment.
 TRANSITIONS = {
@@ -364,7 +363,7 @@ class AftersalesServiceRequest(models.Model):
 
     @api.depends_context("uid")
     def _compute_is_aftersales_manager(self):
-        is_manager = self.env.user.has_group("aftersales_warranty.group_aftersales_manager")
+        is_manager = self.env.user.has_group("aftersales_base.group_aftersales_manager")
         for request in self:
             request.is_aftersales_manager = is_manager
 
@@ -567,7 +566,7 @@ class AftersalesServiceRequest(models.Model):
     def _check_category_override_rights(self, asked, vals=None):
         """Only a service manager sets a category other than the coverage's
         (checked before anything is written)."""
-        if self.env.su or self.env.user.has_group("aftersales_warranty.group_aftersales_manager"):
+        if self.env.su or self.env.user.has_group("aftersales_base.group_aftersales_manager"):
             return
         vals = vals or {}
         lot = self.env["stock.lot"].browse(vals.get("lot_id"))

@@ -6,8 +6,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.aftersales_base.roles import MANAGER
+
 ACCOUNTANT = "account.group_account_invoice"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 BILLING_STATES = [
     ("none", "Not Billed"),
     ("to_invoice", "To Invoice"),

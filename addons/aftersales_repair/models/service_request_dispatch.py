@@ -6,7 +6,7 @@ from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
+from odoo.addons.aftersales_base.roles import SUPERVISOR
 
 
 # One concept per file: the request's register, dispatch, visit and

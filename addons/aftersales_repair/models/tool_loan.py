@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
 # Who takes a tool back (S13): the warehouse keeper or the service manager.
-RETURN_GROUPS = ("stock.group_stock_manager", "aftersales_warranty.group_aftersales_manager")
+RETURN_GROUPS = ("stock.group_stock_manager", "aftersales_base.group_aftersales_manager")
 
 
 class AftersalesToolLoan(models.Model):

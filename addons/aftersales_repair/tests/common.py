@@ -16,8 +16,8 @@ SIGNATURE = (
 
 
 class ServiceFixtures(WarrantyFixtures):
-    """A zone on a Mon-Fri 8-12/13-17 calendar, its supervisor, a certified
-    and an uncertified technician, a covered serial and a customer."""
+    """A zone on the fixtures' calendar (Mon-Fri 8-12/13-17), its supervisor,
+    two certified technicians and an uncertified one, a covered serial."""
 
     serials = itertools.count()
 
@@ -25,48 +25,10 @@ class ServiceFixtures(WarrantyFixtures):
     def setup_service_fixtures(cls):
         cls.setup_warranty_fixtures()
         env = cls.env
-        cls.calendar = env["resource.calendar"].create(
-            {
-                "name": "Test service hours",
-                "tz": "Asia/Shanghai",
-                "attendance_ids": [Command.clear()]
-                + [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": start,
-                            "hour_to": end,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(5)
-                    for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))
-                ],
-            }
-        )
         cls.categ = env["product.category"].create({"name": "Test air conditioners"})
         cls.product.categ_id = cls.categ
-        cls.supervisor = new_test_user(
-            env,
-            login="as_rep_supervisor",
-            groups="aftersales_warranty.group_aftersales_supervisor",
-            tz="Asia/Shanghai",
-        )
-        cls.desk = new_test_user(
-            env, login="as_rep_desk", groups="aftersales_warranty.group_aftersales_desk"
-        )
-        cls.manager = new_test_user(
-            env, login="as_rep_manager", groups="aftersales_warranty.group_aftersales_manager"
-        )
-        cls.tech = new_test_user(
-            env, login="as_rep_tech", groups="aftersales_warranty.group_aftersales_technician"
-        )
-        cls.tech2 = new_test_user(
-            env, login="as_rep_tech2", groups="aftersales_warranty.group_aftersales_technician"
-        )
         cls.uncertified = new_test_user(
-            env, login="as_rep_rookie", groups="aftersales_warranty.group_aftersales_technician"
+            env, login="as_rep_rookie", groups="aftersales_base.group_aftersales_technician"
         )
         cls.zone = env["aftersales.zone"].create(
             {

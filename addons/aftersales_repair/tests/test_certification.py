@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_warranty.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
 
 
 @tagged("post_install", "-at_install")

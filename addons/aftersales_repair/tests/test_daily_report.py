@@ -89,7 +89,7 @@ class TestDailyReport(ServiceFixtures, TransactionCase):
         outsider = new_test_user(
             self.env,
             login="as_rep_outsider",
-            groups="aftersales_warranty.group_aftersales_technician",
+            groups="aftersales_base.group_aftersales_technician",
         )
         self._lines(outsider, [("paid", 8.0)])
         report = self.Report.with_user(self.supervisor).create(
@@ -152,14 +152,14 @@ class TestDailyReport(ServiceFixtures, TransactionCase):
         branch_manager = new_test_user(
             self.env,
             login="as_rep_branch_mgr",
-            groups="aftersales_warranty.group_aftersales_manager",
+            groups="aftersales_base.group_aftersales_manager",
             company_id=branch.id,
             company_ids=[branch.id],
         )
         head = new_test_user(
             self.env,
             login="as_rep_head",
-            groups="aftersales_warranty.group_aftersales_manager",
+            groups="aftersales_base.group_aftersales_manager",
             company_id=head_office.id,
             company_ids=[head_office.id],
         )

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_warranty.tests.process_bypass import REFUSED, ProcessBypassAsserts
+from odoo.addons.aftersales_base.tests.process_bypass import REFUSED, ProcessBypassAsserts
 
 from .common import ServiceFixtures
 

@@ -14,7 +14,7 @@ class TestDemoStory(TransactionCase):
         suburban = self.env.ref("aftersales_repair.zone_suburban")
         self.assertEqual((urban.arrival_sla_hours, suburban.arrival_sla_hours), (6, 7))
         for tech in urban.technician_ids | suburban.technician_ids:
-            self.assertTrue(tech.has_group("aftersales_warranty.group_aftersales_technician"))
+            self.assertTrue(tech.has_group("aftersales_base.group_aftersales_technician"))
             self.assertTrue(tech.employee_id.resource_calendar_id, f"{tech.name} has working hours")
             self.assertTrue(tech.aftersales_certification_ids, f"{tech.name} is certified")
         products = self.env["product.product"].search(
@@ -30,7 +30,7 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(set(products.mapped("tracking")), {"serial"})
         self.assertTrue(all(p.product_tmpl_id._aftersales_warranty_policy() for p in products))
         self.assertTrue(
-            self.env.ref("aftersales_warranty.partner_huaxin_hotel").phone,
+            self.env.ref("aftersales_base.partner_huaxin_hotel").phone,
             "customers have phones",
         )
 
@@ -59,7 +59,7 @@ class TestDemoStory(TransactionCase):
         in her list; the demo warehouse keeper sees the tools on loan."""
         accountant = self.env.ref("aftersales_repair.user_accountant")
         self.assertEqual(accountant.login, "accountant")
-        self.assertFalse(accountant.has_group("aftersales_warranty.group_aftersales_desk"))
+        self.assertFalse(accountant.has_group("aftersales_base.group_aftersales_desk"))
         action = self.env.ref("aftersales_repair.action_service_request_billing")
         self.assertTrue(
             self.env.ref("aftersales_repair.menu_service_request_billing_accounting")

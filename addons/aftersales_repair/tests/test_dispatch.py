@@ -23,7 +23,7 @@ class TestDispatch(ServiceFixtures, TransactionCase):
         outsider = new_test_user(
             self.env,
             login="as_rep_outsider",
-            groups="aftersales_warranty.group_aftersales_technician",
+            groups="aftersales_base.group_aftersales_technician",
         )
         self.env["aftersales.technician.certification"].create(
             {"user_id": outsider.id, "categ_id": self.categ.id}
@@ -137,7 +137,7 @@ class TestBranches(ServiceFixtures, TransactionCase):
         cls.branch_desk = new_test_user(
             cls.env,
             login="as_rep_branch_desk",
-            groups="aftersales_warranty.group_aftersales_desk",
+            groups="aftersales_base.group_aftersales_desk",
             company_id=cls.branch.id,
             company_ids=[Command.set(cls.branch.ids)],
         )

@@ -11,7 +11,7 @@ import odoo.http
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.aftersales_warranty.tests.common import make_portal_customers
+from odoo.addons.aftersales_base.tests.common import make_portal_customers
 
 REQUEST_MODEL = "aftersales.service.request"
 FORM_URL = "/my/service-requests/new"
@@ -32,7 +32,7 @@ class TestServiceRequestPortal(HttpCase):
         cls.technician = new_test_user(
             env,
             login="sr_portal_tech",
-            groups="base.group_user,aftersales_warranty.group_aftersales_technician",
+            groups="base.group_user,aftersales_base.group_aftersales_technician",
             context={"no_reset_password": True},
             name="Tess Technician",
         )

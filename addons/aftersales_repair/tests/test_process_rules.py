@@ -38,7 +38,7 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
         cls.loose_supervisor = new_test_user(
             cls.env,
             login="as_rules_no_zone",
-            groups="aftersales_warranty.group_aftersales_supervisor",
+            groups="aftersales_base.group_aftersales_supervisor",
         )
 
     def _new(self, **vals):
@@ -373,7 +373,7 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
         repair_tech = new_test_user(
             self.env,
             login="as_rules_repair_tech",
-            groups="aftersales_warranty.group_aftersales_technician,stock.group_stock_user",
+            groups="aftersales_base.group_aftersales_technician,stock.group_stock_user",
         )
         repair = self.env["repair.order"].create(
             {

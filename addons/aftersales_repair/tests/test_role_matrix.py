@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
-from odoo.addons.aftersales_warranty.tests.role_matrix_case import RoleMatrixCase
+from odoo.addons.aftersales_base.tests.role_matrix_case import RoleMatrixCase
 
 
 @tagged("post_install", "-at_install")

@@ -39,7 +39,7 @@ class TestServiceTours(HttpCase):
             cls.env,
             login="as_tour_service",
             name=TECHNICIAN,
-            groups="aftersales_warranty.group_aftersales_supervisor,stock.group_production_lot",
+            groups="aftersales_base.group_aftersales_supervisor,stock.group_production_lot",
             company_id=cls.company.id,
             company_ids=[cls.company.id],
         )
@@ -306,7 +306,7 @@ class TestBillingTour(HttpCase):
             env,
             login="as_tour_billing",
             name="Tour Accountant Technician",
-            groups="aftersales_warranty.group_aftersales_supervisor,"
+            groups="aftersales_base.group_aftersales_supervisor,"
             "account.group_account_invoice,stock.group_production_lot",
             company_id=cls.company.id,
             company_ids=[cls.company.id],

@@ -13,5 +13,3 @@ from . import followup
 from . import followup_event
 from . import quality_item
 from . import quality_assessment
-from . import service_survey_complaint
-from . import technician_scorecard_complaint

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_base.roles import DESK
+
 from .followup_rule import KINDS
 from .res_partner import CUSTOMER_FILE_FIELDS
 
@@ -16,7 +18,6 @@ RESULTS = [
 ]
 # An unresolved request goes to the supervisor within this many days (V5).
 REPORT_DAYS = 2
-DESK = "aftersales_warranty.group_aftersales_desk"
 # The customer file fields as shown on a "Customer File" follow-up.
 FILE_FIELDS = {f"file_{name.removeprefix('aftersales_')}": name for name in CUSTOMER_FILE_FIELDS}
 

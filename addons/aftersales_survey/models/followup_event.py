@@ -5,11 +5,12 @@ from datetime import timedelta
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_base.roles import DESK
+
 # Customers are called two weeks before an event, and the letter follows
 # within two days (V5).
 ANNOUNCE_DAYS = 14
 LETTER_DAYS = 2
-DESK = "aftersales_warranty.group_aftersales_desk"
 
 
 class AftersalesFollowupEvent(models.Model):

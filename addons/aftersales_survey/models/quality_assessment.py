@@ -3,15 +3,14 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.aftersales_base.roles import MANAGER, QUALITY, SUPERVISOR
+
 METHODS = [
     ("inspection", "On-Site Inspection"),
     ("customer", "Customer Visit / Questionnaire"),
     ("feedback", "Hotline / Suggestion Box / Informants"),
 ]
 FORMS = [("self", "Department Self-Assessment"), ("management", "Management Assessment")]
-SUPERVISOR = "aftersales_warranty.group_aftersales_supervisor"
-QUALITY = "aftersales_warranty.group_aftersales_quality"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 # A reward or penalty above this amount is the manager's to confirm; none is
 # above the maximum (V7, X6). Both are settings (system parameters).
 SUPERVISOR_LIMIT_PARAM = "aftersales_survey.quality_supervisor_limit"
@@ -77,7 +76,7 @@ class AftersalesQualityAssessment(models.Model):
     amount = fields.Monetary(tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     penalty_id = fields.Many2one(
-        "aftersales.complaint.penalty", string="Ledger Line", readonly=True, copy=False
+        "aftersales.ledger.entry", string="Ledger Line", readonly=True, copy=False
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Confirmed"), ("cancelled", "Cancelled")],
@@ -236,9 +235,9 @@ class AftersalesQualityAssessment(models.Model):
         ledger (without a complaint), which the scorecard reads (V7, V8)."""
         decided = self.filtered(lambda a: a.outcome != "none")
         if not decided:
-            return self.env["aftersales.complaint.penalty"]
+            return self.env["aftersales.ledger.entry"]
         lines = (
-            self.env["aftersales.complaint.penalty"]
+            self.env["aftersales.ledger.entry"]
             .sudo()
             .create(
                 [

@@ -9,25 +9,6 @@ from .technician_scorecard import COMPONENTS
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    aftersales_low_score_threshold = fields.Float(
-        string="Low Score Opens a Complaint (below)",
-        config_parameter="aftersales_survey.low_score_threshold",
-        default=2.0,
-        help="A survey answer whose average rating (1 to 4) is below this opens a complaint (V4).",
-    )
-    aftersales_serious_score_threshold = fields.Float(
-        string="Serious Complaint (below)",
-        config_parameter="aftersales_survey.serious_score_threshold",
-        default=1.5,
-        help="A survey answer whose average rating (1 to 4) is below this opens a serious "
-        "complaint, which goes to the executives (V4).",
-    )
-    aftersales_complaint_keywords = fields.Char(
-        string="Complaint Words",
-        config_parameter="aftersales_survey.complaint_keywords",
-        default="complaint,complain,投诉,不满",
-        help="Comma-separated words: a survey comment containing one opens a complaint (V4).",
-    )
     aftersales_rework_window_days = fields.Integer(
         string="Rework Window (days)",
         config_parameter="aftersales_survey.rework_window_days",
@@ -74,16 +55,6 @@ class ResConfigSettings(models.TransientModel):
                     self.env._(
                         "The scorecard weights must be positive and add up to 100 (now %s).",
                         round(sum(weights), 2),
-                    )
-                )
-            if (
-                settings.aftersales_serious_score_threshold
-                > settings.aftersales_low_score_threshold
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "A serious complaint's score threshold cannot be above the low score "
-                        "threshold."
                     )
                 )
         return super().set_values()

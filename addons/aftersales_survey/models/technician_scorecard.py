@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.aftersales_base.roles import MANAGER
+
 # The measures combined into the score, with their setting's default weight.
 COMPONENTS = {
     "survey": 40.0,
@@ -19,7 +21,6 @@ COMPONENTS = {
     "rework": 10.0,
     "complaint": 15.0,
 }
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 # What the month's computation writes: nobody types a measure or a score.
 MEASURE_FIELDS = (
     "jobs_done",
@@ -295,8 +296,25 @@ class AftersalesTechnicianScorecard(models.Model):
 
     @api.model
     def _penalty_measures(self, company, start, end):
-        """Hook: confirmed penalties and rewards per technician."""
-        return {}
+        """Confirmed penalties and rewards of the performance ledger per
+        technician (complaints and quality assessments feed it, V7)."""
+        measures = {}
+        for user, kind, amount in (
+            self.env["aftersales.ledger.entry"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "confirmed"),
+                    ("company_id", "=", company.id),
+                    ("date", ">=", start),
+                    ("date", "<", end),
+                ],
+                ["user_id", "kind"],
+                ["amount:sum"],
+            )
+        ):
+            measures.setdefault(user.id, {})[f"{kind}_amount"] = amount
+        return measures
 
     @api.model
     def _score_values(self, measures, weights, params):

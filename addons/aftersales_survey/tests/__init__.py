@@ -1,6 +1,5 @@
 from . import test_rating_criterion
 from . import test_survey_sending
-from . import test_survey_complaint
 from . import test_scorecard
 from . import test_followup
 from . import test_quality

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_warranty.tests.common import CHINA_MIDNIGHT
+from odoo.addons.aftersales_base.tests.common import CHINA_MIDNIGHT
 
 from .common import SurveyFixtures
 

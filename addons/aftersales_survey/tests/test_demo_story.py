@@ -12,7 +12,7 @@ class TestSurveyDemoStory(HttpCase):
     def test_demo_customer_sees_pending_survey(self):
         # The suite's test command installs the demo data (scripts/test.sh).
         customer = self.env.ref("aftersales_warranty.user_customer_li_ming")
-        partner = self.env.ref("aftersales_warranty.partner_li_ming")
+        partner = self.env.ref("aftersales_base.partner_li_ming")
         self.assertEqual(customer.partner_id, partner)
         self.assertTrue(customer.share)
         self.assertTrue(

@@ -8,7 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_warranty.tests.common import UTC_NIGHT
+from odoo.addons.aftersales_base.tests.common import UTC_NIGHT
 
 from .common import SurveyFixtures
 

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.aftersales_warranty.tests.common import make_portal_customers
+from odoo.addons.aftersales_base.tests.common import make_portal_customers
 
 from .common import SurveyFixtures
 

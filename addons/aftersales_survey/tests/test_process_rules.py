@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_warranty.tests.process_bypass import REFUSED, ProcessBypassAsserts
+from odoo.addons.aftersales_base.tests.process_bypass import REFUSED, ProcessBypassAsserts
 
 from .common import SurveyFixtures
 
@@ -202,7 +202,7 @@ class TestSurveyProcessRules(ProcessBypassAsserts, SurveyFixtures, TransactionCa
             {"state": "done"},
             {"user_id": self.tech2.id, "date": date(2026, 10, 15)},
         )
-        penalty = self.env["aftersales.complaint.penalty"].create(
+        penalty = self.env["aftersales.ledger.entry"].create(
             {"user_id": self.tech.id, "kind": "reward", "amount": 10.0, "date": OCTOBER}
         )
         for vals in ({"penalty_id": penalty.id}, {"confirmed_by_id": self.supervisor.id}):

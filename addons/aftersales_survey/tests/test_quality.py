@@ -50,7 +50,6 @@ class TestQualityAssessment(SurveyFixtures, TransactionCase):
         assessment = self._assessment(outcome="penalty", amount=300)
         assessment.action_confirm()
         self.assertEqual(assessment.penalty_id.state, "confirmed")
-        self.assertFalse(assessment.penalty_id.complaint_id)
         self.assertEqual(assessment.penalty_id.user_id, self.tech)
         cards = self.env["aftersales.technician.scorecard"]._compute_month(date(2026, 10, 1))
         card = cards.filtered(lambda c: c.user_id == self.tech)

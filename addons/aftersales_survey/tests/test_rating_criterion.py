@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_warranty.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
 
 
 @tagged("post_install", "-at_install")

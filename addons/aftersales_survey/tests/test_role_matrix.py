@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import tagged
 
-from odoo.addons.aftersales_warranty.tests.role_matrix_case import RoleMatrixCase
+from odoo.addons.aftersales_base.tests.role_matrix_case import RoleMatrixCase
 
 
 @tagged("post_install", "-at_install")

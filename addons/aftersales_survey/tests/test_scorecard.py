@@ -48,34 +48,7 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         # answered on 6 October, through the answer's step (X6)
         with freeze_time("2026-10-06 12:00:00"):
             cls.answer(cls.svy, {"attitude": 4, "skill": 4, "arrival": 4, "promise": 4})
-        Complaint = cls.env["aftersales.complaint"]
-        category = cls.env.ref("aftersales_complaint.categ_service")
-        counted, rejected = Complaint.create(
-            [
-                {
-                    "partner_id": cls.customer.id,
-                    "channel": "phone",
-                    "category_id": category.id,
-                    "technician_id": cls.tech.id,
-                    "date_received": datetime(2026, 10, 20, 3),
-                    "description": "Left a mess",
-                },
-                {
-                    "partner_id": cls.customer.id,
-                    "channel": "phone",
-                    "category_id": category.id,
-                    "technician_id": cls.tech.id,
-                    "date_received": datetime(2026, 10, 21, 3),
-                    "description": "Unfounded",
-                },
-            ]
-        )
-        # Rejected through its steps (X6: a complaint's state is never written).
-        rejected.customer_demand = "An apology."
-        rejected.action_submit()
-        rejected.write({"is_valid": "invalid", "judgement_note": "Unfounded."})
-        rejected.action_judge()
-        Penalty = cls.env["aftersales.complaint.penalty"]
+        Penalty = cls.env["aftersales.ledger.entry"]
         confirmed = Penalty.create(
             [
                 {
@@ -83,7 +56,6 @@ class TestScorecard(SurveyFixtures, TransactionCase):
                     "kind": "penalty",
                     "amount": 200,
                     "date": date(2026, 10, 22),
-                    "complaint_id": counted.id,
                 },
                 {
                     "user_id": cls.tech.id,
@@ -109,15 +81,15 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         self.assertEqual((card.sla_jobs, card.sla_met_count, card.sla_rate), (2, 1, 50.0))
         self.assertEqual((card.first_fix_count, card.first_fix_rate), (1, 50.0))
         self.assertEqual((card.rework_count, card.rework_rate), (1, 50.0))
-        self.assertEqual(card.complaint_count, 1, "the rejected complaint does not count")
+        self.assertEqual(card.complaint_count, 0, "no complaint register here")
         self.assertEqual((card.penalty_amount, card.reward_amount), (200.0, 100.0))
         self.assertEqual(card.survey_count, 1)
         self.assertEqual(card.survey_score, 100.0)
         self.assertEqual(len(card.criterion_ids), 4)
         self.assertEqual(set(card.criterion_ids.mapped("average_level")), {4.0})
-        # 40·100 + 20·50 + 15·50 + 10·(100-50) + 15·(100-25) = 7375 → 73.75;
+        # 40·100 + 20·50 + 15·50 + 10·(100-50) + 15·100 = 7750 → 77.5;
         # net rewards -100 at 100 per point: -1
-        self.assertAlmostEqual(card.score, 72.75)
+        self.assertAlmostEqual(card.score, 76.5)
         other = self._card(self.tech2, cards)
         self.assertEqual((other.jobs_done, other.first_fix_count, other.rework_count), (1, 1, 0))
         # no survey: the other weights carry the score; SLA met, no complaint
@@ -159,8 +131,8 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         settings.execute()
         self.assertEqual(self.Card._weights()["survey"], 60.0)
         card = self._card(self.tech, self.Card._compute_month(OCTOBER))
-        # 60·100 + 10·50 + 10·50 + 10·50 + 10·75 = 8250 → 82.5, -1 net
-        self.assertAlmostEqual(card.score, 81.5)
+        # 60·100 + 10·50 + 10·50 + 10·50 + 10·100 = 8500 → 85, -1 net
+        self.assertAlmostEqual(card.score, 84.0)
 
     def test_v8_closed_month_is_frozen_and_closes_once(self):
         card = self._card(self.tech, self.Card._compute_month(OCTOBER))
@@ -189,8 +161,8 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         self.assertEqual(row[2], 2)
         self.assertEqual(row[headers.index("Attitude")], 4)
         self.assertEqual(row[headers.index("Rework")], 1)
-        self.assertEqual(row[headers.index("Complaints")], 1)
-        self.assertAlmostEqual(row[headers.index("Score")], 72.75)
+        self.assertEqual(row[headers.index("Complaints")], 0)
+        self.assertAlmostEqual(row[headers.index("Score")], 76.5)
         self.assertEqual(len(rows), len(cards))
 
     def test_v8_technician_sees_own_scorecard_only(self):
@@ -221,7 +193,7 @@ class TestScorecardQueries(SurveyFixtures, TransactionCase):
         cls.setup_survey_fixtures()
 
     def _month_with_technicians(self, month, count):
-        group = self.env.ref("aftersales_warranty.group_aftersales_technician")
+        group = self.env.ref("aftersales_base.group_aftersales_technician")
         users = self.env["res.users"].create(
             [
                 {
@@ -256,7 +228,7 @@ class TestScorecardQueries(SurveyFixtures, TransactionCase):
                 for r in requests
             ],
         )
-        self.env["aftersales.complaint.penalty"].create(
+        self.env["aftersales.ledger.entry"].create(
             [{"user_id": u.id, "kind": "reward", "amount": 50, "date": done.date()} for u in users]
         ).action_confirm()
         self.env.flush_all()

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_warranty.tests.common import UTC_NIGHT
+from odoo.addons.aftersales_base.tests.common import UTC_NIGHT
 
 from .common import SurveyFixtures
 
@@ -192,7 +192,7 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
         with self.assertRaises(UserError):
             self.service_survey.with_user(self.tech).write({"comment": "better"})
         manager = new_test_user(
-            self.env, login="as_svy_manager", groups="aftersales_warranty.group_aftersales_manager"
+            self.env, login="as_svy_manager", groups="aftersales_base.group_aftersales_manager"
         )
         self.assertEqual(
             self.Survey.with_user(manager).search(

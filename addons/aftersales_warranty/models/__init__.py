@@ -1,6 +1,3 @@
-from . import batch_mixin
-from . import numbered_mixin
-from . import process_mixin
 from . import warranty_policy
 from . import warranty_certificate
 from . import warranty_service

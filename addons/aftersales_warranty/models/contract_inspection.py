@@ -3,8 +3,7 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-TECHNICIAN = "aftersales_warranty.group_aftersales_technician"
-MANAGER = "aftersales_warranty.group_aftersales_manager"
+from odoo.addons.aftersales_base.roles import MANAGER, TECHNICIAN
 
 
 class AftersalesContractInspection(models.Model):

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_base.roles import MANAGER
+
 CONTRACT_STATES = [
     ("draft", "Draft"),
     ("running", "Running"),
@@ -14,7 +16,6 @@ CONTRACT_STATES = [
     ("cancelled", "Cancelled"),
 ]
 OPEN_STATES = ("running", "expiring")
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 SALESMAN = "sales_team.group_sale_salesman"
 
 

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-MANAGER = "aftersales_warranty.group_aftersales_manager"
+from odoo.addons.aftersales_base.roles import MANAGER
 
 
 class AftersalesPartSubstitute(models.Model):

@@ -3,13 +3,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_base.roles import MANAGER
+
 CERTIFICATE_STATES = [
     ("draft", "Draft"),
     ("active", "Active"),
     ("expired", "Expired"),
     ("void", "Void"),
 ]
-MANAGER = "aftersales_warranty.group_aftersales_manager"
 
 
 class AftersalesWarrantyCertificate(models.Model):

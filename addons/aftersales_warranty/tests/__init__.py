@@ -1,7 +1,6 @@
 from . import test_roles
 from . import test_warranty_policy
 from . import test_settings
-from . import test_ui
 from . import test_certificate
 from . import test_coverage
 from . import test_contract
@@ -13,4 +12,5 @@ from . import test_delivery_tour
 from . import test_multi_company
 from . import test_process_rules
 from . import test_role_matrix
-from . import test_company_day
+from . import test_expiry_day
+from . import test_ui

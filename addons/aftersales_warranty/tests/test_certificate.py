@@ -6,7 +6,9 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
-from .common import WarrantyFixtures, make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
+
+from .common import WarrantyFixtures
 
 
 @tagged("post_install", "-at_install")

@@ -9,7 +9,9 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from .common import WarrantyFixtures, make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
+
+from .common import WarrantyFixtures
 
 
 @tagged("post_install", "-at_install")

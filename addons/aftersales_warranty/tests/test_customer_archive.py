@@ -5,7 +5,9 @@ from datetime import date
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
-from .common import WarrantyFixtures, make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
+
+from .common import WarrantyFixtures
 
 
 @tagged("post_install", "-at_install")

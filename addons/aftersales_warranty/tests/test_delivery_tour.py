@@ -23,7 +23,7 @@ class TestDeliveryCertificateTour(HttpCase):
         cls.user = new_test_user(
             cls.env,
             login="as_tour_delivery",
-            groups="aftersales_warranty.group_aftersales_manager,"
+            groups="aftersales_base.group_aftersales_manager,"
             "stock.group_stock_manager,stock.group_production_lot",
             company_id=cls.company.id,
             company_ids=[cls.company.id],

@@ -19,7 +19,7 @@ class TestMultiCompany(WarrantyFixtures, TransactionCase):
         cls.setup_warranty_fixtures()
         cls.branch = cls.env["res.company"].create({"name": "Suburban Branch"})
         cls.head_office = cls.env.company
-        group = "aftersales_warranty.group_aftersales_manager"
+        group = "aftersales_base.group_aftersales_manager"
         cls.branch_manager = new_test_user(
             cls.env,
             login="as_test_branch_manager",

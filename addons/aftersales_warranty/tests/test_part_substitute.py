@@ -6,7 +6,7 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from .common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
 
 
 @tagged("post_install", "-at_install")

@@ -11,7 +11,7 @@ import odoo.http
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
-from .common import make_portal_customers
+from odoo.addons.aftersales_base.tests.common import make_portal_customers
 
 
 @tagged("post_install", "-at_install")

@@ -7,7 +7,9 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .common import WarrantyFixtures, make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
+
+from .common import WarrantyFixtures
 from .process_bypass import ProcessBypassAsserts
 
 

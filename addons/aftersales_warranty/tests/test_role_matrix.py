@@ -1,14 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import pathlib
-
-from lxml import etree
-
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
-from .role_matrix import MODELS, ROLES, render_markdown
-from .role_matrix_case import RoleMatrixCase
+from odoo.addons.aftersales_base.tests.role_matrix_case import RoleMatrixCase
 
 
 @tagged("post_install", "-at_install")
@@ -23,60 +18,17 @@ class TestRoleMatrix(RoleMatrixCase):
         """X2: the declared warranty actions exist; the enforced ones refuse other roles."""
         self.check_actions("aftersales_warranty")
 
-    def test_matrix_covers_every_model(self):
-        """X2: every model of the suite installed here has a row in the matrix."""
-        suite = {
-            model
-            for model in self.env
-            if model.startswith("aftersales.")
-            and not self.env[model]._abstract
-            and not self.env[model]._transient
-        }
-        self.assertFalse(suite - set(MODELS), "X2: models missing from the role matrix")
-        for spec in MODELS.values():
-            self.assertEqual(set(spec["rights"]), set(ROLES))
-            for code in spec["rights"].values():
-                self.assertRegex(code, r"^[AO-]{4}$")
-
-    def test_roles_doc_is_the_matrix(self):
-        """X2: docs/ROLES.md is the rendering of the matrix (scripts/roles_doc.py)."""
-        doc = pathlib.Path(__file__).resolve().parents[3] / "docs" / "ROLES.md"
-        self.assertTrue(doc.exists(), "docs/ROLES.md: run python3 scripts/roles_doc.py")
-        self.assertEqual(
-            doc.read_text(encoding="utf-8"),
-            render_markdown(),
-            "docs/ROLES.md is out of date: run python3 scripts/roles_doc.py",
-        )
-
     def test_manager_invoices_quality_group(self):
         """X2: the service manager may invoice; the quality department is a role of its own."""
         manager = self.users["manager"]
         self.assertTrue(manager.has_group("account.group_account_invoice"))
         self.assertTrue(self.env["account.move"].with_user(manager).has_access("create"))
-        quality = self.env.ref("aftersales_warranty.group_aftersales_quality")
+        quality = self.env.ref("aftersales_base.group_aftersales_quality")
         self.assertEqual(
             quality.privilege_id,
-            self.env.ref("aftersales_warranty.res_groups_privilege_aftersales_quality"),
+            self.env.ref("aftersales_base.res_groups_privilege_aftersales_quality"),
         )
-        self.assertFalse(
-            self.users["quality"].has_group("aftersales_warranty.group_aftersales_desk")
-        )
-
-    def test_record_rules_noupdate(self):
-        """X3: every record rule of the suite is noupdate data (survives upgrades)."""
-        addons = pathlib.Path(__file__).resolve().parents[2]
-        files = sorted(addons.glob("aftersales_*/security/*.xml"))
-        self.assertTrue(files)
-        for path in files:
-            root = etree.parse(str(path)).getroot()
-            for rule in root.iter("record"):
-                if rule.get("model") != "ir.rule":
-                    continue
-                parent = rule.getparent()
-                self.assertTrue(
-                    parent.tag == "data" and parent.get("noupdate") in ("1", "True"),
-                    f"X3: {path.parent.parent.name}.{rule.get('id')} is noupdate data",
-                )
+        self.assertFalse(self.users["quality"].has_group("aftersales_base.group_aftersales_desk"))
 
     def test_accountant_opens_contract(self):
         """X2: the accountant opens a maintenance contract (to invoice it), changes nothing."""

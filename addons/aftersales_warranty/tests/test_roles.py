@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
-from .common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
 
 
 @tagged("post_install", "-at_install")
@@ -19,10 +19,10 @@ class TestRoles(TransactionCase):
         )
 
     def _group(self, role):
-        return self.env.ref(f"aftersales_warranty.group_aftersales_{role}")
+        return self.env.ref(f"aftersales_base.group_aftersales_{role}")
 
     def test_roles_share_the_after_sales_privilege(self):
-        privilege = self.env.ref("aftersales_warranty.res_groups_privilege_aftersales")
+        privilege = self.env.ref("aftersales_base.res_groups_privilege_aftersales")
         roles = ("desk", "technician", "supervisor", "manager", "executive")
         self.assertEqual(
             {self._group(role) for role in roles},
@@ -34,16 +34,16 @@ class TestRoles(TransactionCase):
         executive = self.users["executive"]
         for role in ("desk", "technician", "supervisor", "manager"):
             self.assertTrue(
-                executive.has_group(f"aftersales_warranty.group_aftersales_{role}"),
+                executive.has_group(f"aftersales_base.group_aftersales_{role}"),
                 f"X2: an executive has every right of the {role} role",
             )
         supervisor = self.users["supervisor"]
-        self.assertTrue(supervisor.has_group("aftersales_warranty.group_aftersales_desk"))
-        self.assertTrue(supervisor.has_group("aftersales_warranty.group_aftersales_technician"))
-        self.assertFalse(supervisor.has_group("aftersales_warranty.group_aftersales_manager"))
+        self.assertTrue(supervisor.has_group("aftersales_base.group_aftersales_desk"))
+        self.assertTrue(supervisor.has_group("aftersales_base.group_aftersales_technician"))
+        self.assertFalse(supervisor.has_group("aftersales_base.group_aftersales_manager"))
         technician = self.users["technician"]
-        self.assertFalse(technician.has_group("aftersales_warranty.group_aftersales_desk"))
-        self.assertFalse(technician.has_group("aftersales_warranty.group_aftersales_supervisor"))
+        self.assertFalse(technician.has_group("aftersales_base.group_aftersales_desk"))
+        self.assertFalse(technician.has_group("aftersales_base.group_aftersales_supervisor"))
 
     def test_only_managers_change_warranty_policies(self):
         for role in ("desk", "technician", "supervisor", "employee"):
@@ -64,8 +64,8 @@ class TestRoles(TransactionCase):
             policy.write({"period": 9})
 
     def test_app_menu_visible_to_roles_only(self):
-        menu = self.env.ref("aftersales_warranty.menu_aftersales_root")
-        config = self.env.ref("aftersales_warranty.menu_aftersales_config")
+        menu = self.env.ref("aftersales_base.menu_aftersales_root")
+        config = self.env.ref("aftersales_base.menu_aftersales_config")
         Menu = self.env["ir.ui.menu"]
         for role in ("desk", "technician", "supervisor", "manager", "executive"):
             visible = Menu.with_user(self.users[role])._visible_menu_ids()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import HttpCase, tagged
 
-from .common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users
 
 
 @tagged("post_install", "-at_install")

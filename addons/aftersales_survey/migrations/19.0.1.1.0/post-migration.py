@@ -3,7 +3,7 @@
 """19.0.1.1.0 (issue 12): record rules are noupdate, so that a company's own
 change to a rule survives upgrades; set once the upgrade has written them."""
 
-from odoo.addons.aftersales_warranty.upgrade import make_rules_noupdate
+from odoo.addons.aftersales_base.upgrade import make_rules_noupdate
 
 
 def migrate(cr, version):

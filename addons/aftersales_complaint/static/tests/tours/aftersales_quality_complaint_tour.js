@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("aftersales_quality_complaint_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the After-Sales app",
-            trigger: '.o_app[data-menu-xmlid="aftersales_warranty.menu_aftersales_root"]',
+            trigger: '.o_app[data-menu-xmlid="aftersales_base.menu_aftersales_root"]',
             run: "click",
         },
         {

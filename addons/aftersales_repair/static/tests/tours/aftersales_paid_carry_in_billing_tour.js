@@ -46,7 +46,7 @@ registry.category("web_tour.tours").add("aftersales_paid_carry_in_billing_tour",
             content: "Open the Operations menu",
             trigger:
                 ".o_main_navbar button" +
-                '[data-menu-xmlid="aftersales_warranty.menu_aftersales_operations"]',
+                '[data-menu-xmlid="aftersales_base.menu_aftersales_operations"]',
             run: "click",
         },
         {

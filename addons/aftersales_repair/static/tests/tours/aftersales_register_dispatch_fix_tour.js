@@ -25,14 +25,14 @@ registry.category("web_tour.tours").add("aftersales_register_dispatch_fix_tour",
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the After-Sales app",
-            trigger: '.o_app[data-menu-xmlid="aftersales_warranty.menu_aftersales_root"]',
+            trigger: '.o_app[data-menu-xmlid="aftersales_base.menu_aftersales_root"]',
             run: "click",
         },
         {
             content: "Open the Operations menu",
             trigger:
                 ".o_main_navbar button" +
-                '[data-menu-xmlid="aftersales_warranty.menu_aftersales_operations"]',
+                '[data-menu-xmlid="aftersales_base.menu_aftersales_operations"]',
             run: "click",
         },
         {

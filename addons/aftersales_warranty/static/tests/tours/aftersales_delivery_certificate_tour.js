@@ -46,7 +46,7 @@ registry.category("web_tour.tours").add("aftersales_delivery_certificate_tour", 
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the After-Sales app",
-            trigger: '.o_app[data-menu-xmlid="aftersales_warranty.menu_aftersales_root"]',
+            trigger: '.o_app[data-menu-xmlid="aftersales_base.menu_aftersales_root"]',
             run: "click",
         },
         {

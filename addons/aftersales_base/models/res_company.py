@@ -1,0 +1,68 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from odoo import fields, models
+
+from ..roles import MANAGER
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    aftersales_service_manager_id = fields.Many2one(
+        "res.users",
+        string="Service Manager",
+        domain="[('share', '=', False)]",
+        help="Receives escalations (overdue repairs, breached deadlines when a zone has no "
+        "supervisor) and contacts the customer of every complaint.",
+    )
+
+    def _aftersales_service_manager(self):
+        """The company's service manager: the one set in the settings, else
+        the first service manager of the company."""
+        self.ensure_one()
+        if self.aftersales_service_manager_id:
+            return self.aftersales_service_manager_id
+        managers = self.env.ref(MANAGER).user_ids
+        return (
+            managers.filtered(lambda u: self in u.company_ids and not u._is_superuser())[:1]
+            or self.env.user
+        )
+
+    # The company's local day -------------------------------------------------
+    # A "day" of the suite ("today", "yesterday", "this month", a cron's
+    # "today") is the company's local day, whoever computes it: a clerk in
+    # another time zone, or a cron running as OdooBot (whose time zone is its
+    # own, Europe/Brussels in a demo database).
+
+    def _aftersales_tz(self):
+        """The company's time zone: its contact's (the company's address),
+        else its working hours'; UTC when neither is set or known. Read as
+        superuser: any user's day, a portal customer's too, is the company's."""
+        company = (self[:1] or self.env.company).sudo()
+        name = company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    def _aftersales_date(self, moment):
+        """The company's local day of ``moment`` (a naive UTC datetime, as
+        the ORM stores them)."""
+        return moment.replace(tzinfo=UTC).astimezone(self._aftersales_tz()).date()
+
+    def _aftersales_today(self):
+        """Today, in the company's time zone."""
+        return self._aftersales_date(fields.Datetime.now())
+
+    def _aftersales_day_start(self, day):
+        """The instant the company's local ``day`` begins, as naive UTC."""
+        start = datetime.combine(day, time.min, self._aftersales_tz())
+        return start.astimezone(UTC).replace(tzinfo=None)
+
+    def _aftersales_day_bounds(self, day):
+        """``(start, end)`` of the company's local ``day``, as naive UTC
+        datetimes: a record of that day has ``start <= moment < end``."""
+        return self._aftersales_day_start(day), self._aftersales_day_start(day + timedelta(days=1))

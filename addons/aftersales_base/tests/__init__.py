@@ -1,0 +1,2 @@
+from . import test_company_day
+from . import test_role_matrix

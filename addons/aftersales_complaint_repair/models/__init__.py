@@ -1,0 +1,4 @@
+from . import complaint
+from . import service_request
+from . import repair_order
+from . import stock_picking

@@ -1,0 +1,2 @@
+from . import test_complaint_sources
+from . import test_demo_story
