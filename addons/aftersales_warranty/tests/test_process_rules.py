@@ -8,9 +8,9 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from odoo.addons.aftersales_base.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.process_bypass import ProcessBypassAsserts
 
 from .common import WarrantyFixtures
-from .process_bypass import ProcessBypassAsserts
 
 
 @tagged("post_install", "-at_install")
