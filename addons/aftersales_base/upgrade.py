@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from odoo.modules.module import get_manifest, get_module_path
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -90,23 +91,41 @@ def rename_model(cr, old, new):
     cr.execute("SELECT to_regclass(%s)", (old_table,))
     if not cr.fetchone()[0]:
         return False
-    cr.execute(f'ALTER TABLE "{old_table}" RENAME TO "{new_table}"')
-    cr.execute(f'ALTER SEQUENCE IF EXISTS "{old_table}_id_seq" RENAME TO "{new_table}_id_seq"')
+    cr.execute(
+        SQL("ALTER TABLE %s RENAME TO %s", SQL.identifier(old_table), SQL.identifier(new_table))
+    )
+    cr.execute(
+        SQL(
+            "ALTER SEQUENCE IF EXISTS %s RENAME TO %s",
+            SQL.identifier(f"{old_table}_id_seq"),
+            SQL.identifier(f"{new_table}_id_seq"),
+        )
+    )
     cr.execute(
         "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND conname LIKE %s",
         (new_table, f"{old_table}%"),
     )
     for (name,) in cr.fetchall():
         cr.execute(
-            f'ALTER TABLE "{new_table}" RENAME CONSTRAINT "{name}" TO '
-            f'"{new_table + name[len(old_table) :]}"'
+            SQL(
+                "ALTER TABLE %s RENAME CONSTRAINT %s TO %s",
+                SQL.identifier(new_table),
+                SQL.identifier(name),
+                SQL.identifier(new_table + name[len(old_table) :]),
+            )
         )
     cr.execute(
         "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname LIKE %s",
         (new_table, f"{old_table}%"),
     )
     for (name,) in cr.fetchall():
-        cr.execute(f'ALTER INDEX "{name}" RENAME TO "{new_table + name[len(old_table) :]}"')
+        cr.execute(
+            SQL(
+                "ALTER INDEX %s RENAME TO %s",
+                SQL.identifier(name),
+                SQL.identifier(new_table + name[len(old_table) :]),
+            )
+        )
     cr.execute(
         "UPDATE ir_model_constraint SET name = %s || substr(name, %s) WHERE name LIKE %s",
         (new_table, len(old_table) + 1, f"{old_table}%"),
@@ -125,7 +144,16 @@ def rename_model(cr, old, new):
         ("mail_activity_type", "res_model"),
         ("ir_attachment", "res_model"),
     ):
-        cr.execute(f"UPDATE {table} SET {column} = %s WHERE {column} = %s", (new, old))
+        cr.execute(
+            SQL(
+                "UPDATE %s SET %s = %s WHERE %s = %s",
+                SQL.identifier(table),
+                SQL.identifier(column),
+                new,
+                SQL.identifier(column),
+                old,
+            )
+        )
     cr.execute(
         """UPDATE ir_model_data SET name = replace(name, %s, %s)
             WHERE model IN ('ir.model', 'ir.model.fields', 'ir.model.fields.selection',
