@@ -97,8 +97,20 @@ class AftersalesLedgerEntry(models.Model):
     confirmed_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
     date_confirmed = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        index=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
+
+    def _compute_company_id(self):
+        """Hook: the company of what the line is about (complaint...), else
+        the current one."""
+        for line in self:
+            line.company_id = line.company_id or self.env.company
 
     @api.depends("basis", "fixed_amount", "percent", "loss_amount", "is_doubled")
     def _compute_amount(self):

@@ -22,9 +22,6 @@ class AftersalesLedgerEntry(models.Model):
     loss_amount = fields.Monetary(
         compute="_compute_loss_amount", store=True, readonly=False, precompute=True
     )
-    company_id = fields.Many2one(
-        compute="_compute_company_id", store=True, readonly=False, precompute=True
-    )
 
     @api.depends("complaint_id")
     def _compute_company_id(self):
