@@ -37,15 +37,16 @@ started=$(date +%s)
 FAILED=()
 
 # 1. The released code, and the suite it installed.
-if ! git -C "$ROOT" cat-file -e "$FROM^{commit}" 2>/dev/null; then
-    shallow=$(git -C "$ROOT" rev-parse --is-shallow-repository 2>/dev/null || echo "not a git clone")
-    die "Commit $FROM (the released suite) is not in this clone (shallow: $shallow): fetch the history (git fetch --unshallow; in CI a checkout with fetch-depth 0), or set UPGRADE_FROM"
+REPO=$(git -C "$ROOT" rev-parse --show-toplevel 2>/dev/null) \
+    || die "$ROOT is not a git clone: make test-upgrade takes the released suite from the history"
+if ! git -C "$REPO" cat-file -e "$FROM^{commit}" 2>/dev/null; then
+    die "Commit $FROM (the released suite) is not in this clone (shallow: $(git -C "$REPO" rev-parse --is-shallow-repository)): fetch the history (git fetch --unshallow; in CI a checkout with fetch-depth 0), or set UPGRADE_FROM"
 fi
-FROM_SHA=$(git -C "$ROOT" rev-parse --short "$FROM^{commit}")
-TO_SHA=$(git -C "$ROOT" rev-parse --short HEAD)
+FROM_SHA=$(git -C "$REPO" rev-parse --short "$FROM^{commit}")
+TO_SHA=$(git -C "$REPO" rev-parse --short HEAD)
 rm -rf "$OLD"
 mkdir -p "$OLD"
-git -C "$ROOT" archive "$FROM_SHA" addons scripts/common.sh | tar -x -C "$OLD"
+git -C "$REPO" archive "$FROM_SHA" addons scripts/common.sh | tar -x -C "$OLD"
 OLD_MODULES=$(bash -c '. "$1" && echo "$SUITE_MODULES"' _ "$OLD/scripts/common.sh")
 [ -n "$OLD_MODULES" ] || die "$FROM_SHA: scripts/common.sh sets no SUITE_MODULES"
 check conf "$ODOO_CONF" "$ROOT/addons" "$OLD/addons" "$OLD/odoo.conf"
