@@ -1,5 +1,5 @@
 # The suite's commands. See README.md.
-.PHONY: run test test-core test-clock lint bootstrap screenshots bench bench-data bench-workers
+.PHONY: run test test-core test-upgrade test-clock lint bootstrap screenshots bench bench-data bench-workers
 
 run:            ## set up everything, create/upgrade the database, serve on :8069
 	bash scripts/run.sh
@@ -9,6 +9,9 @@ test:           ## run every test on a fresh throwaway database
 
 test-core:      ## Odoo's own tests of repair, survey, crm, stock, helpdesk_mgmt with the suite installed
 	bash scripts/test_core.sh
+
+test-upgrade:   ## install the released suite (5655cef) with demo data, upgrade, compare, uninstall
+	bash scripts/test_upgrade.sh
 
 test-clock:     ## the whole test run at 23:30 UTC and 00:30 China time, in 3 time zones (libfaketime)
 	bash scripts/test_clock.sh
