@@ -166,3 +166,23 @@ def rename_model(cr, old, new):
     )
     _logger.info("Renamed model %s to %s", old, new)
     return True
+
+
+def install_bridge(cr, bridge, needs):
+    """A bridge split out of an installed module is installed by the upgrade:
+    Odoo auto-installs a bridge only beside a module being installed, not
+    beside modules being upgraded. Marked here, it is loaded in the same run
+    after the modules it joins (``needs``: those that must be installed)."""
+    cr.execute(
+        "SELECT count(*) FROM ir_module_module WHERE name = ANY(%s) "
+        "AND state IN ('installed', 'to upgrade', 'to install')",
+        (list(needs),),
+    )
+    if cr.fetchone()[0] != len(needs):
+        return False
+    cr.execute(
+        "UPDATE ir_module_module SET state = 'to install' "
+        "WHERE name = %s AND state = 'uninstalled'",
+        (bridge,),
+    )
+    return bool(cr.rowcount)

@@ -10,6 +10,7 @@
     "author": "After-Sales Suite Authors",
     "license": "LGPL-3",
     "depends": ["aftersales_warranty", "repair", "hr", "resource"],
+    "uninstall_hook": "uninstall_hook",
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/aftersales_repair_security.xml",
