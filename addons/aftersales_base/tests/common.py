@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import itertools
+
 from odoo import Command
 from odoo.tests import new_test_user
 
@@ -9,19 +11,42 @@ from odoo.tests import new_test_user
 UTC_NIGHT = "2026-11-30 23:30:00"  # 07:30 on 1 December in China, last day of November in UTC
 CHINA_MIDNIGHT = "2026-11-30 16:30:00"  # 00:30 on 1 December in China
 GROUP = "aftersales_base.group_aftersales_"
+ROLES = ("desk", "technician", "supervisor", "manager", "executive")
+ROLE_GROUPS = {
+    **{role: f"{GROUP}{role}" for role in ROLES},
+    "employee": "base.group_user",
+    "portal": "base.group_portal",
+}
+_logins = itertools.count()
+
+
+def make_user(env, role=None, login=None, groups=(), company=None, **values):
+    """The suite's one way to make a test user (Odoo's ``new_test_user``; the
+    password is the login, padded with x to 8 characters).
+
+    ``role``: a suite role (desk, technician, supervisor, manager, executive),
+    ``employee`` (an internal user without a role), ``portal`` or None;
+    ``groups``: further groups, xmlids (a list or a comma-separated string);
+    ``company``: the user's only company; the other keywords are the user's
+    values (name, email, tz, company_ids...) or ``context``."""
+    if isinstance(groups, str):
+        groups = groups.split(",")
+    xmlids = ([ROLE_GROUPS[role]] if role else []) + [g.strip() for g in groups if g.strip()]
+    if company:
+        values.setdefault("company_id", company.id)
+        values.setdefault("company_ids", [Command.set(company.ids)])
+    login = login or f"as_{role or 'user'}_{next(_logins)}"
+    return new_test_user(env, login=login, groups=",".join(xmlids), **values)
 
 
 def make_role_users(env):
-    """One user per after-sales role (X2), for tests that act as a role."""
-    roles = ("desk", "technician", "supervisor", "manager", "executive")
+    """One user per after-sales role (X2), an employee and a portal user, for
+    tests that act as a role."""
     users = {
-        role: new_test_user(
-            env, login=f"as_test_{role}", groups=f"{GROUP}{role}", tz="Asia/Shanghai"
-        )
-        for role in roles
+        role: make_user(env, role, login=f"as_test_{role}", tz="Asia/Shanghai") for role in ROLES
     }
-    users["employee"] = new_test_user(env, login="as_test_employee", groups="base.group_user")
-    users["portal"] = new_test_user(env, login="as_test_portal", groups="base.group_portal")
+    users["employee"] = make_user(env, "employee", login="as_test_employee")
+    users["portal"] = make_user(env, "portal", login="as_test_portal")
     return users
 
 
@@ -67,14 +92,12 @@ class AftersalesFixtures:
         # the company's local day is the suite's day: China's, as in the demo
         env.company.partner_id.tz = "Asia/Shanghai"
         cls.calendar = make_calendar(env)
-        cls.desk = new_test_user(env, login="as_fx_desk", groups=f"{GROUP}desk")
-        cls.supervisor = new_test_user(
-            env, login="as_fx_supervisor", groups=f"{GROUP}supervisor", tz="Asia/Shanghai"
-        )
-        cls.manager = new_test_user(env, login="as_fx_manager", groups=f"{GROUP}manager")
-        cls.tech = new_test_user(env, login="as_fx_tech", groups=f"{GROUP}technician")
-        cls.tech2 = new_test_user(env, login="as_fx_tech2", groups=f"{GROUP}technician")
-        cls.executive = new_test_user(env, login="as_fx_exec", groups=f"{GROUP}executive")
+        cls.desk = make_user(env, "desk", login="as_fx_desk")
+        cls.supervisor = make_user(env, "supervisor", login="as_fx_supervisor", tz="Asia/Shanghai")
+        cls.manager = make_user(env, "manager", login="as_fx_manager")
+        cls.tech = make_user(env, "technician", login="as_fx_tech")
+        cls.tech2 = make_user(env, "technician", login="as_fx_tech2")
+        cls.executive = make_user(env, "executive", login="as_fx_exec")
         cls.customer = env["res.partner"].create(
             {"name": "Test Customer Co.", "is_company": True, "email": "c@example.com"}
         )
@@ -88,10 +111,10 @@ def make_portal_customers(env, prefix):
         company = env["res.partner"].create(
             {"name": f"{prefix} Portal Customer {key.upper()} Ltd", "is_company": True}
         )
-        user = new_test_user(
+        user = make_user(
             env,
+            "portal",
             login=f"{prefix.lower()}_portal_cust_{key}",
-            groups="base.group_portal",
             context={"no_reset_password": True},
             name=f"{prefix} Contact {key.upper()}",
             email=f"{key}@{prefix.lower()}-customer.example.com",
@@ -100,3 +123,37 @@ def make_portal_customers(env, prefix):
         user.partner_id.parent_id = company
         result[f"customer_{key}"], result[f"user_{key}"] = company, user
     return result
+
+
+def assertQueriesConstant(case, make_batch, run, sizes=(2, 20), per_record=0, extra=0, warm=True):
+    """Asserts that ``run`` costs no query per record (N+1): ``run(make_batch(n))``
+    for the smaller then the bigger of ``sizes``, each batch made just before
+    its run (a run may handle whatever is due), from flushed and emptied caches
+    as a cron's would be, after a first run on a batch of one that warms the
+    caches (``warm``). Odoo's ``assertQueryCount`` fails when the bigger batch
+    costs more queries than the smaller, plus ``per_record`` for each further
+    record and ``extra`` (where that is the design: a sequence number per
+    record, Odoo's INSERT of 100 rows at a time). Returns both runs' results."""
+    env = case.env
+
+    def cold():
+        env.flush_all()
+        env.cr.flush()
+        env.invalidate_all()
+
+    if warm:
+        run(make_batch(1))
+    small, big = sizes
+    batch = make_batch(small)
+    cold()
+    start = case.cr.sql_log_count  # counted as assertQueryCount counts
+    small_result = run(batch)
+    env.flush_all()
+    env.cr.flush()
+    expected = case.cr.sql_log_count - start + per_record * (big - small) + extra
+    batch = make_batch(big)
+    cold()
+    label = f"{big} records cost more queries than {small}"
+    with case.subTest(label), case.assertQueryCount(expected):
+        big_result = run(batch)
+    return small_result, big_result

@@ -13,10 +13,11 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase
 
+from .common import make_user
 from .role_matrix import ACTIONS, MODELS, OPERATIONS, ROLES
 
 
@@ -45,22 +46,16 @@ class RoleMatrixCase(TransactionCase):
                 for xmlid in spec["groups"]
                 if env.ref(xmlid, raise_if_not_found=False)
             ]
-            user = new_test_user(
+            user = make_user(
                 env,
                 login=f"matrix_{role}",
-                groups=",".join(g.get_external_id()[g.id] for g in groups),
-                company_id=company.id,
-                company_ids=[Command.set(company.ids)],
+                groups=[g.get_external_id()[g.id] for g in groups],
+                company=company,
                 tz="Asia/Shanghai",
             )
             cls.users[role] = user
         # The "somebody else" of every "own" cell: a technician of company A.
-        cls.stranger = new_test_user(
-            env,
-            login="matrix_stranger",
-            groups="aftersales_base.group_aftersales_technician",
-            tz="Asia/Shanghai",
-        )
+        cls.stranger = make_user(env, "technician", login="matrix_stranger", tz="Asia/Shanghai")
         cls.stranger_partner = env["res.partner"].create(
             {"name": "Matrix Other Customer", "is_company": True}
         )

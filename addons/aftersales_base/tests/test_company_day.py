@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
-from .common import CHINA_MIDNIGHT, UTC_NIGHT, AftersalesFixtures
+from .common import CHINA_MIDNIGHT, UTC_NIGHT, AftersalesFixtures, make_user
 
 DEC_1 = date(2026, 12, 1)
 NOV_30 = date(2026, 11, 30)
@@ -24,10 +24,10 @@ class TestCompanyDay(AftersalesFixtures, TransactionCase):
         cls.company = cls.env.company
         # a cron runs as OdooBot, in OdooBot's time zone (Brussels in the demo)
         cls.env.user.tz = "Europe/Brussels"
-        cls.brussels = new_test_user(
-            cls.env, login="as_clock_brussels", groups="base.group_user", tz="Europe/Brussels"
+        cls.brussels = make_user(
+            cls.env, "employee", login="as_clock_brussels", tz="Europe/Brussels"
         )
-        cls.portal = new_test_user(cls.env, login="as_clock_portal", groups="base.group_portal")
+        cls.portal = make_user(cls.env, "portal", login="as_clock_portal")
 
     def test_today_is_the_company_day(self):
         for instant, expected in (

@@ -3,9 +3,8 @@
 from datetime import datetime
 
 from odoo import Command
-from odoo.tests import new_test_user
 
-from odoo.addons.aftersales_base.tests.common import AftersalesFixtures
+from odoo.addons.aftersales_base.tests.common import AftersalesFixtures, make_user
 
 # Monday 23 November 2026, 09:00 in China (UTC+8)
 MONDAY_9 = datetime(2026, 11, 23, 1, 0)
@@ -24,12 +23,8 @@ class ComplaintFixtures(AftersalesFixtures):
             cls.product = env["product.product"].create({"name": "Test air conditioner"})
         env.company.resource_calendar_id = cls.calendar
         env.company.aftersales_service_manager_id = cls.manager
-        cls.quality_head = new_test_user(
-            env, login="as_cpl_qhead", groups="aftersales_base.group_aftersales_supervisor"
-        )
-        cls.engineer = new_test_user(
-            env, login="as_cpl_engineer", groups="aftersales_base.group_aftersales_technician"
-        )
+        cls.quality_head = make_user(env, "supervisor", login="as_cpl_qhead")
+        cls.engineer = make_user(env, "technician", login="as_cpl_engineer")
         cls.quality = env.ref("aftersales_complaint.dep_quality")
         cls.quality.manager_id = env["hr.employee"].create(
             {"name": "Quality head", "user_id": cls.quality_head.id}

@@ -8,8 +8,9 @@ from freezegun import freeze_time
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import make_user
 from odoo.addons.rpc.controllers.xmlrpc import dumps as xmlrpc_dumps
 
 from .common import ComplaintFixtures
@@ -452,9 +453,7 @@ class TestPenaltyRules(RulesMixin, ComplaintFixtures, TransactionCase):
         super().setUpClass()
         cls.setup_complaint_fixtures()
         cls.Penalty = cls.env["aftersales.ledger.entry"]
-        cls.manager2 = new_test_user(
-            cls.env, login="as_cpl_manager2", groups="aftersales_base.group_aftersales_manager"
-        )
+        cls.manager2 = make_user(cls.env, "manager", login="as_cpl_manager2")
 
     def test_c8_state_and_approval_are_not_written(self):
         """X6: writing, creating or importing a confirmed line is refused."""

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 # Also written in static/tests/tours/aftersales_quality_complaint_tour.js.
 CUSTOMER = "Tour Lakeside Bakery"
@@ -21,14 +23,13 @@ class TestComplaintTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        cls.user = new_test_user(
+        cls.user = make_user(
             cls.env,
+            "manager",
             login="as_tour_complaint",
             name=OWNER,
             email="gao@example.com",
-            groups="aftersales_base.group_aftersales_manager",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
+            company=cls.company,
         )
         cls.env.ref("aftersales_complaint.routing_quality").user_id = cls.user
         cls.customer = cls.env["res.partner"].create(

@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import RepairComplaintFixtures
 
@@ -96,5 +98,5 @@ class TestComplaintSources(RepairComplaintFixtures, TransactionCase):
         self.assertEqual(complaint.target_department_id, logistics)
         self.assertEqual(complaint.description, "Crushed in transport.")
         self.assertEqual(ret.complaint_count, 1)
-        storekeeper = new_test_user(self.env, login="as_cpl_store", groups="stock.group_stock_user")
+        storekeeper = make_user(self.env, login="as_cpl_store", groups="stock.group_stock_user")
         self.assertEqual(ret.with_user(storekeeper).complaint_count, 0, "no after-sales role")

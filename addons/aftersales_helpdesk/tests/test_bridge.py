@@ -7,26 +7,6 @@ from odoo.addons.aftersales_complaint.tests.common import ComplaintFixtures
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskBridge(TransactionCase):
-    """C12: the bridge installs by itself beside complaints and helpdesk."""
-
-    def test_bridge_is_auto_install(self):
-        module = self.env["ir.module.module"].search([("name", "=", "aftersales_helpdesk")])
-        self.assertTrue(module.auto_install)
-        self.assertEqual(
-            set(module.dependencies_id.mapped("name")),
-            {"aftersales_complaint", "helpdesk_mgmt"},
-        )
-
-    def test_ticket_category_maps_to_complaint_category(self):
-        attitude = self.env.ref("aftersales_complaint.categ_sv_attitude")
-        ticket_categ = self.env["helpdesk.ticket.category"].create(
-            {"name": "Rude technician", "aftersales_complaint_category_id": attitude.id}
-        )
-        self.assertEqual(ticket_categ.aftersales_complaint_category_id, attitude)
-
-
-@tagged("post_install", "-at_install")
 class TestTicketEscalation(ComplaintFixtures, TransactionCase):
     """C12: a helpdesk ticket escalated to a complaint, links both ways, and
     the ticket closing when the complaint is done."""

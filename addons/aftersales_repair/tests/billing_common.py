@@ -1,7 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import new_test_user
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -46,10 +47,10 @@ class BillingFixtures(ServiceFixtures):
         ) or env["account.journal"].create(
             {"name": "Test Cash", "type": "cash", "code": "TCSH", "company_id": company.id}
         )
-        cls.accountant = new_test_user(
+        cls.accountant = make_user(
             env, login="as_rep_accountant", groups="account.group_account_invoice"
         )
-        cls.keeper = new_test_user(env, login="as_rep_keeper", groups="stock.group_stock_manager")
+        cls.keeper = make_user(env, login="as_rep_keeper", groups="stock.group_stock_manager")
 
     @classmethod
     def make_job(cls, lot=None, hours=(), parts=(), close=True, **vals):

@@ -4,8 +4,8 @@ import itertools
 from datetime import date, datetime
 
 from odoo import Command
-from odoo.tests import new_test_user
 
+from odoo.addons.aftersales_base.tests.common import make_user
 from odoo.addons.aftersales_warranty.tests.common import WarrantyFixtures
 
 # A real (1×1) PNG: a signature must be an image (issue 12).
@@ -27,9 +27,7 @@ class ServiceFixtures(WarrantyFixtures):
         env = cls.env
         cls.categ = env["product.category"].create({"name": "Test air conditioners"})
         cls.product.categ_id = cls.categ
-        cls.uncertified = new_test_user(
-            env, login="as_rep_rookie", groups="aftersales_base.group_aftersales_technician"
-        )
+        cls.uncertified = make_user(env, "technician", login="as_rep_rookie")
         cls.zone = env["aftersales.zone"].create(
             {
                 "name": "Test urban",

@@ -5,7 +5,7 @@ from datetime import date
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users, make_user
 
 
 @tagged("post_install", "-at_install")
@@ -17,7 +17,7 @@ class TestCertification(TransactionCase):
         super().setUpClass()
         cls.users = make_role_users(cls.env)
         cls.categ = cls.env["product.category"].create({"name": "Heat pumps"})
-        cls.other_tech = cls.users["technician"].copy({"login": "as_test_technician_2"})
+        cls.other_tech = make_user(cls.env, "technician", login="as_test_technician_2")
         Cert = cls.env["aftersales.technician.certification"]
         cls.own = Cert.create(
             {

@@ -6,7 +6,9 @@ from datetime import date
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import ServiceFixtures
 
@@ -86,11 +88,7 @@ class TestDailyReport(ServiceFixtures, TransactionCase):
     def test_s12_supervisor_report_aggregates_technicians(self):
         self._lines(self.tech, [("paid", 2.0), ("free", 1.0)])
         self._lines(self.tech2, [("paid", 1.0), ("contract", 2.5)])
-        outsider = new_test_user(
-            self.env,
-            login="as_rep_outsider",
-            groups="aftersales_base.group_aftersales_technician",
-        )
+        outsider = make_user(self.env, "technician", login="as_rep_outsider")
         self._lines(outsider, [("paid", 8.0)])
         report = self.Report.with_user(self.supervisor).create(
             {"date": DAY, "report_type": "supervisor"}
@@ -149,20 +147,8 @@ class TestDailyReport(ServiceFixtures, TransactionCase):
         branch = self.env["res.company"].create(
             {"name": "Test Branch", "parent_id": head_office.id}
         )
-        branch_manager = new_test_user(
-            self.env,
-            login="as_rep_branch_mgr",
-            groups="aftersales_base.group_aftersales_manager",
-            company_id=branch.id,
-            company_ids=[branch.id],
-        )
-        head = new_test_user(
-            self.env,
-            login="as_rep_head",
-            groups="aftersales_base.group_aftersales_manager",
-            company_id=head_office.id,
-            company_ids=[head_office.id],
-        )
+        branch_manager = make_user(self.env, "manager", login="as_rep_branch_mgr", company=branch)
+        head = make_user(self.env, "manager", login="as_rep_head", company=head_office)
         report = self.Report.with_user(branch_manager).create(
             {"date": DAY, "report_type": "branch", "company_id": branch.id}
         )

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import ServiceFixtures
 
@@ -20,11 +22,7 @@ class TestDispatch(ServiceFixtures, TransactionCase):
     def test_only_certified_zone_technicians_proposed(self):
         request = self.make_request()
         self.assertEqual(request.available_technician_ids, self.tech | self.tech2)
-        outsider = new_test_user(
-            self.env,
-            login="as_rep_outsider",
-            groups="aftersales_base.group_aftersales_technician",
-        )
+        outsider = make_user(self.env, "technician", login="as_rep_outsider")
         self.env["aftersales.technician.certification"].create(
             {"user_id": outsider.id, "categ_id": self.categ.id}
         )
@@ -134,13 +132,7 @@ class TestBranches(ServiceFixtures, TransactionCase):
         cls.branch_zone = cls.zone.copy(
             {"name": "Branch zone", "code": "BRZ", "company_id": cls.branch.id}
         )
-        cls.branch_desk = new_test_user(
-            cls.env,
-            login="as_rep_branch_desk",
-            groups="aftersales_base.group_aftersales_desk",
-            company_id=cls.branch.id,
-            company_ids=[Command.set(cls.branch.ids)],
-        )
+        cls.branch_desk = make_user(cls.env, "desk", login="as_rep_branch_desk", company=cls.branch)
         cls.head_request = cls.make_request()
         cls.branch_request = cls.make_request(
             lot=cls.new_lot(), zone_id=cls.branch_zone.id, company_id=cls.branch.id

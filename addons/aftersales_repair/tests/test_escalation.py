@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import CHINA_MIDNIGHT
+from odoo.addons.aftersales_base.tests.common import CHINA_MIDNIGHT, assertQueriesConstant
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -60,23 +60,17 @@ class TestEscalation(ServiceFixtures, TransactionCase):
         waiting[0].with_user(self.supervisor).write({"user_id": self.tech.id})
         self.assertEqual(waiting[0].priority, "0", "dispatched: no longer first")
 
-    def _measure(self, method, prepare):
-        prepare()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        done = method(self.now, 1000)
-        self.env.flush_all()
-        return done, self.cr.sql_log_count - before
-
     def test_escalation_queries_do_not_grow(self):
         call = datetime(2026, 11, 23, 1, 0)
         for method in (self.Request._escalate_sla_batch, self.Request._flag_undispatched_batch):
-            self._requests(1, call)
-            method(self.now, 1000)
-            small = self._measure(method, lambda: self._requests(3, call))
-            big = self._measure(method, lambda: self._requests(30, call))
-            self.assertEqual((small[0], big[0]), (3, 30))
-            self.assertEqual(small[1], big[1], f"{method.__name__}: queries grow")
+            with self.subTest(method.__name__):
+                done = assertQueriesConstant(
+                    self,
+                    lambda count: self._requests(count, call),
+                    lambda _requests, method=method: method(self.now, 1000),
+                    sizes=(3, 30),
+                )
+                self.assertEqual(done, (3, 30))
 
     def test_overdue_repair_escalates_to_service_manager(self):
         self.env.company.aftersales_service_manager_id = self.manager

@@ -8,81 +8,37 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import odoo.http
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_base.tests.common import make_portal_customers
+
+from .common import ServiceFixtures
 
 REQUEST_MODEL = "aftersales.service.request"
 FORM_URL = "/my/service-requests/new"
 
 
 @tagged("post_install", "-at_install")
-class TestServiceRequestPortal(HttpCase):
+class TestServiceRequestPortal(ServiceFixtures, HttpCase):
+    """Customers A and B on the portal, each with a serial under an active
+    warranty; the fixtures' zone, first of the company, with its technicians."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env
-        company = env.company
-
-        portal = make_portal_customers(env, "SR")
+        cls.setup_service_fixtures()
+        portal = make_portal_customers(cls.env, "SR")
         cls.customer_a, cls.customer_b = portal["customer_a"], portal["customer_b"]
         cls.user_a, cls.user_b = portal["user_a"], portal["user_b"]
-
-        cls.technician = new_test_user(
-            env,
-            login="sr_portal_tech",
-            groups="base.group_user,aftersales_base.group_aftersales_technician",
-            context={"no_reset_password": True},
-            name="Tess Technician",
-        )
-        # First zone of the company (demo zones have sequences 1 and 2).
-        cls.zone = env["aftersales.zone"].create(
-            {
-                "name": "SR Portal Zone",
-                "code": "SRPZ",
-                "sequence": -1,
-                "company_id": company.id,
-                "arrival_sla_hours": 6,
-                "technician_ids": [Command.set(cls.technician.ids)],
-            }
-        )
-
-        cls.policy = env["aftersales.warranty.policy"].create(
-            {"name": "SR Portal One-Year Warranty", "period": 1, "period_unit": "year"}
-        )
-        cls.category = env["product.category"].create({"name": "SR Portal Boilers"})
-        cls.product = env["product.product"].create(
-            {
-                "name": "SR Portal Boiler",
-                "is_storable": True,
-                "tracking": "serial",
-                "categ_id": cls.category.id,
-            }
-        )
-        env["aftersales.technician.certification"].create(
-            {"user_id": cls.technician.id, "categ_id": cls.category.id}
-        )
-        Lot = env["stock.lot"]
-        cls.lot_a = Lot.create({"name": "SN-SRP-A-0001", "product_id": cls.product.id})
-        cls.lot_b = Lot.create({"name": "SN-SRP-B-0001", "product_id": cls.product.id})
-        Certificate = env["aftersales.warranty.certificate"]
+        cls.zone.sequence = -1  # the company's first zone (the demo's have 1 and 2)
+        cls.lot_a, cls.lot_b = cls.new_lot(), cls.new_lot()
         # Started yesterday: the coverage compares the certificate's local
         # dates with the UTC date of the call, which differ around midnight.
-        yesterday = fields.Date.context_today(env.user) - timedelta(days=1)
-        cls.certificates = Certificate
-        for customer, lot in ((cls.customer_a, cls.lot_a), (cls.customer_b, cls.lot_b)):
-            certificate = Certificate.create(
-                {
-                    "partner_id": customer.id,
-                    "product_id": cls.product.id,
-                    "lot_id": lot.id,
-                    "policy_id": cls.policy.id,
-                    "date_start": yesterday,
-                }
-            )
-            certificate.action_activate()
-            cls.certificates |= certificate
+        yesterday = fields.Date.context_today(cls.env.user) - timedelta(days=1)
+        cls.certificates = cls.make_certificate(
+            cls.lot_a, yesterday, partner_id=cls.customer_a.id
+        ) | cls.make_certificate(cls.lot_b, yesterday, partner_id=cls.customer_b.id)
 
     # Helpers ----------------------------------------------------------------
 
@@ -140,8 +96,8 @@ class TestServiceRequestPortal(HttpCase):
         self._login(self.user_a)
         response = self._get(FORM_URL)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("SN-SRP-A-0001", response.text, "A picks among their own serials")
-        self.assertNotIn("SN-SRP-B-0001", response.text, "never another customer's")
+        self.assertIn(self.lot_a.name, response.text, "A picks among their own serials")
+        self.assertNotIn(self.lot_b.name, response.text, "never another customer's")
 
         tomorrow = fields.Datetime.now() + timedelta(days=1)
         fault = "The boiler shows error E42 and the water stays cold."
@@ -178,7 +134,7 @@ class TestServiceRequestPortal(HttpCase):
         self.assertEqual(urlsplit(response.url).path, service_request.access_url)
         self.assertIn(service_request.name, response.text)
         self.assertIn("we have received your request", response.text)
-        self.assertIn("SN-SRP-A-0001", response.text)
+        self.assertIn(self.lot_a.name, response.text)
         self.assertIn("error E42", response.text)
 
         # The customer's own words in the chatter, with the preferred time.
@@ -303,10 +259,10 @@ class TestServiceRequestPortal(HttpCase):
 
         planned = fields.Datetime.now() + timedelta(days=2)
         service_request.write({"date_planned": planned})
-        service_request.action_assign(self.technician)
+        service_request.action_assign(self.tech)
         self.assertEqual(service_request.state, "dispatched")
         response = self._get(service_request.access_url)
-        self.assertIn("Tess Technician", response.text, "the technician's name")
+        self.assertIn(self.tech.name, response.text, "the technician's name")
         self.assertNotIn("To be agreed with you", response.text, "the planned visit")
         self.assertIn("Arrival Deadline", response.text)
         self.assertIn('data-state="dispatched" aria-current="step"', response.text)

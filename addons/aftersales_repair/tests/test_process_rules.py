@@ -12,8 +12,10 @@ import psycopg2.errors
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import file_open, mute_logger
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -32,14 +34,10 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
         super().setUpClass()
         cls.setup_service_fixtures()
         cls.Request = cls.env["aftersales.service.request"]
-        cls.accountant = new_test_user(
+        cls.accountant = make_user(
             cls.env, login="as_rules_accountant", groups="account.group_account_invoice"
         )
-        cls.loose_supervisor = new_test_user(
-            cls.env,
-            login="as_rules_no_zone",
-            groups="aftersales_base.group_aftersales_supervisor",
-        )
+        cls.loose_supervisor = make_user(cls.env, "supervisor", login="as_rules_no_zone")
 
     def _new(self, **vals):
         return self.make_request(lot=self.new_lot(), call=datetime(2026, 11, 23, 1, 0), **vals)
@@ -370,10 +368,8 @@ class TestProcessRules(ServiceFixtures, TransactionCase):
     # 11. inspection -----------------------------------------------------------
     def test_inspection_only_by_the_supervisor_s_step(self):
         """S8, X6: a technician cannot record the supervisor's inspection."""
-        repair_tech = new_test_user(
-            self.env,
-            login="as_rules_repair_tech",
-            groups="aftersales_base.group_aftersales_technician,stock.group_stock_user",
+        repair_tech = make_user(
+            self.env, "technician", login="as_rules_repair_tech", groups="stock.group_stock_user"
         )
         repair = self.env["repair.order"].create(
             {

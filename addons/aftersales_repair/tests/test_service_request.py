@@ -7,6 +7,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import assertQueriesConstant
+
 from .common import ServiceFixtures
 
 
@@ -133,18 +135,7 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
             )
         )
 
-    def _queries(self, func):
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        func()
-        self.env.flush_all()
-        return self.cr.sql_log_count - before
-
     def test_registration_queries_grow_only_by_the_sequence(self):
-        self._create_batch(2)
-        lots_small = [self.new_lot() for _i in range(3)]
-        lots_big = [self.new_lot() for _i in range(30)]
-
         def register(lots):
             return (
                 self.env["aftersales.service.request"]
@@ -163,22 +154,31 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
                 )
             )
 
-        small = self._queries(lambda: register(lots_small))
-        big = self._queries(lambda: register(lots_big))
-        self.assertEqual(big - small, 27, "coverage and SLA batched: one sequence call each")
+        # coverage and SLA batched: one sequence call per request, nothing more
+        small, big = assertQueriesConstant(
+            self,
+            lambda count: [self.new_lot() for _i in range(count)],
+            register,
+            sizes=(3, 30),
+            per_record=1,
+        )
+        self.assertEqual((len(small), len(big)), (3, 30))
 
     def test_sla_recomputation_queries_do_not_grow(self):
-        small_batch, big_batch = self._create_batch(3), self._create_batch(30)
+        """S4: deadlines recomputed without a query per request."""
         quiet = {"tracking_disable": True}
-        small_batch.with_context(**quiet).write({"is_major_fault": True})
-        small = self._queries(
-            lambda: small_batch.with_context(**quiet).write({"is_major_fault": False})
-        )
-        big = self._queries(
-            lambda: big_batch.with_context(**quiet).write({"is_major_fault": False})
-        )
-        self.assertEqual(small, big, "S4: deadlines recomputed without a query per request")
-        self.assertEqual(big_batch[0].sla_deadline, datetime(2026, 11, 23, 8, 0))
+
+        def major_batch(count):
+            batch = self._create_batch(count).with_context(**quiet)
+            batch.write({"is_major_fault": True})
+            return batch
+
+        def not_major(batch):
+            batch.write({"is_major_fault": False})
+            return batch
+
+        _small, big = assertQueriesConstant(self, major_batch, not_major, sizes=(3, 30))
+        self.assertEqual(big[0].sla_deadline, datetime(2026, 11, 23, 8, 0))
 
     def test_technician_cannot_register(self):
         with self.assertRaises(AccessError):

@@ -3,7 +3,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import SIGNATURE
 
@@ -35,13 +37,13 @@ class TestServiceTours(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env.company
-        cls.user = new_test_user(
+        cls.user = make_user(
             cls.env,
+            "supervisor",
             login="as_tour_service",
             name=TECHNICIAN,
-            groups="aftersales_base.group_aftersales_supervisor,stock.group_production_lot",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
+            groups="stock.group_production_lot",
+            company=cls.company,
         )
         today = fields.Date.context_today(cls.user)
         cls.categ = cls.env["product.category"].create({"name": "Tour Heat Pumps"})
@@ -302,14 +304,13 @@ class TestBillingTour(HttpCase):
         super().setUpClass()
         env = cls.env
         cls.company = env.company
-        cls.user = new_test_user(
+        cls.user = make_user(
             env,
+            "supervisor",
             login="as_tour_billing",
             name="Tour Accountant Technician",
-            groups="aftersales_base.group_aftersales_supervisor,"
-            "account.group_account_invoice,stock.group_production_lot",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
+            groups="account.group_account_invoice,stock.group_production_lot",
+            company=cls.company,
         )
         cls.tax = env["account.tax"].create(
             {"name": "Tour VAT 10%", "amount": 10.0, "type_tax_use": "sale"}

@@ -45,8 +45,3 @@ class TestZone(TransactionCase):
                 zone.write({"arrival_sla_hours": 12})
         self.zone.with_user(self.users["manager"]).write({"arrival_sla_hours": 5})
         self.assertEqual(self.zone.arrival_sla_hours, 5)
-
-    def test_major_fault_calendar_runs_round_the_clock(self):
-        calendar = self.env.ref("aftersales_repair.resource_calendar_7x24")
-        self.assertEqual(len(calendar.attendance_ids), 7)
-        self.assertEqual(sum(calendar.attendance_ids.mapped("duration_hours")), 7 * 24)

@@ -8,7 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import UTC_NIGHT
+from odoo.addons.aftersales_base.tests.common import UTC_NIGHT, assertQueriesConstant
 
 from .common import SurveyFixtures
 
@@ -264,16 +264,11 @@ class TestCustomerFile(SurveyFixtures, TransactionCase):
                 ]
             )
 
-        def queries(count):
-            files = overdue_files(count)
-            self.env.flush_all()
-            self.env.invalidate_all()
-            start = self.cr.sql_log_count
+        def report(files):
             self.Followup._report_overdue_files()
-            self.env.flush_all()
+            return files
+
+        # the same queries for 1 or 8 overdue files
+        for files in assertQueriesConstant(self, overdue_files, report, sizes=(1, 8)):
             self.assertTrue(all(files.mapped("supervisor_reported")))
             self.assertEqual(files.activity_ids.user_id, self.supervisor)
-            return self.cr.sql_log_count - start
-
-        queries(1)  # warm the caches
-        self.assertEqual(queries(1), queries(8), "the same queries for 1 or 8 overdue files")

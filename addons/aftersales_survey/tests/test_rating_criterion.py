@@ -13,11 +13,6 @@ from odoo.addons.aftersales_base.tests.common import make_role_users
 class TestRatingCriterion(TransactionCase):
     """V2: technicians are rated on four criteria; V3: each has a weight."""
 
-    def test_four_v2_criteria(self):
-        criteria = self.env["aftersales.rating.criterion"].search([])
-        self.assertEqual(set(criteria.mapped("code")), {"attitude", "skill", "arrival", "promise"})
-        self.assertAlmostEqual(sum(criteria.mapped("weight")), 100.0)
-
     def test_weight_is_a_percentage(self):
         criterion = self.env.ref("aftersales_survey.criterion_attitude")
         with mute_logger("odoo.sql_db"), self.assertRaises(CheckViolation):

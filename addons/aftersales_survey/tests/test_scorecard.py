@@ -11,6 +11,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import assertQueriesConstant
+
 from .common import SurveyFixtures
 
 OCTOBER = date(2026, 10, 1)
@@ -236,31 +238,22 @@ class TestScorecardQueries(SurveyFixtures, TransactionCase):
 
     def test_v8_same_query_count_for_10_and_200_technicians(self):
         Card = self.env["aftersales.technician.scorecard"]
-        few = self._month_with_technicians(date(2026, 8, 1), 10)
-        many = self._month_with_technicians(date(2026, 9, 1), 200)
-        # warm the caches (settings, models, the scorecards' defaults)
-        self._month_with_technicians(date(2026, 7, 1), 1)
-        Card._compute_month(date(2026, 7, 1))
+        # a month of 1 technician warms the caches (settings, the scorecards' defaults)
+        months = {1: date(2026, 7, 1), 10: date(2026, 8, 1), 200: date(2026, 9, 1)}
+        staff = {}
 
-        def queries(month):
-            self.env.invalidate_all()
-            start = self.cr.sql_log_count
-            cards = Card._compute_month(month)
-            self.env.flush_all()
-            return self.cr.sql_log_count - start, cards
+        def month_with(count):
+            staff[count] = self._month_with_technicians(months[count], count)
+            return months[count]
 
-        months = (date(2026, 8, 1), date(2026, 9, 1))
-        created = [queries(month)[0] for month in months]
-        # Odoo inserts 100 rows per INSERT: 200 scorecards take one more
-        self.assertEqual(created[0] + 1, created[1], "first computation: 10 vs 200 technicians")
-        queries(months[0])  # warm the refresh path's caches too
-        refreshed = [queries(month)[0] for month in months]
-        self.assertEqual(refreshed[0], refreshed[1], "recomputation: 10 vs 200 technicians")
-        with self.assertQueryCount(refreshed[0]):
-            self.env.invalidate_all()
-            cards = Card._compute_month(date(2026, 9, 1))
-            self.env.flush_all()
+        # first computation; Odoo inserts 100 rows per INSERT: 200 scorecards take one more
+        assertQueriesConstant(self, month_with, Card._compute_month, sizes=(10, 200), extra=1)
+        # recomputation, its caches warmed on the small month
+        Card._compute_month(months[10])
+        few, cards = assertQueriesConstant(
+            self, months.get, Card._compute_month, sizes=(10, 200), warm=False
+        )
+        self.assertEqual(few.user_id, staff[10])
         self.assertEqual(len(cards), 200)
-        self.assertEqual(Card.search_count([("user_id", "in", few.ids)]), 10)
         self.assertEqual(set(cards.mapped("reward_amount")), {50.0})
-        self.assertEqual(cards.user_id, many)
+        self.assertEqual(cards.user_id, staff[200])

@@ -6,10 +6,10 @@ from freezegun import freeze_time
 from psycopg2.errors import UniqueViolation
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_base.tests.common import UTC_NIGHT
+from odoo.addons.aftersales_base.tests.common import UTC_NIGHT, make_user
 
 from .common import SurveyFixtures
 
@@ -191,9 +191,7 @@ class TestSurveyAnswers(SurveyFixtures, TransactionCase):
         # refused: by the access rights, and first by the survey's steps (X6)
         with self.assertRaises(UserError):
             self.service_survey.with_user(self.tech).write({"comment": "better"})
-        manager = new_test_user(
-            self.env, login="as_svy_manager", groups="aftersales_base.group_aftersales_manager"
-        )
+        manager = make_user(self.env, "manager", login="as_svy_manager")
         self.assertEqual(
             self.Survey.with_user(manager).search(
                 [("id", "in", (self.service_survey | other_survey).ids)]

@@ -1,6 +1,5 @@
 from . import test_roles
 from . import test_warranty_policy
-from . import test_settings
 from . import test_certificate
 from . import test_coverage
 from . import test_contract

@@ -4,7 +4,9 @@ import itertools
 from datetime import date, timedelta
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import assertQueriesConstant, make_user
 
 from .common import WarrantyFixtures
 
@@ -19,13 +21,13 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
         super().setUpClass()
         cls.setup_warranty_fixtures()
         cls.today = cls.env.company._aftersales_today()
-        cls.salesperson = new_test_user(
+        cls.salesperson = make_user(
             cls.env,
             login="as_test_sales",
             groups="sales_team.group_sale_salesman",
             email="sales@example.com",
         )
-        cls.director = new_test_user(
+        cls.director = make_user(
             cls.env, login="as_test_director", groups="sales_team.group_sale_manager"
         )
         cls.env.company.aftersales_sales_director_id = cls.director
@@ -93,6 +95,23 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
         self.assertEqual(len(self._leads(due)), 2)
         self.assertEqual(len(self._renewal_notices(due)), 2)
 
+    def test_renewal_notice_period_is_the_setting(self):
+        """W5: the notice period is the one the settings screen shows and
+        saves: 30 days until changed, then the saved value."""
+        at_30, at_31 = self._contracts(1, days_left=30), self._contracts(1, days_left=31)
+        at_40 = self._contracts(1, days_left=40)
+        self.Contract._cron_contract_lifecycle()
+        self.assertEqual(
+            (at_30 | at_31 | at_40).mapped("state"), ["expiring", "running", "running"]
+        )
+        settings = Form(self.env["res.config.settings"])
+        self.assertEqual(settings.aftersales_renewal_notice_days, 30, "the period in force")
+        settings.aftersales_renewal_notice_days = 45
+        settings.save().execute()
+        self.Contract._cron_contract_lifecycle()
+        self.assertEqual((at_31 | at_40).mapped("state"), ["expiring", "expiring"])
+        self.assertEqual(len(self._leads(at_30 | at_31 | at_40)), 3)
+
     def test_renewed_successor_gets_its_own_opportunity(self):
         contract = self._contracts(1, days_left=10)
         self.Contract._cron_contract_lifecycle()
@@ -132,27 +151,20 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
         self.assertEqual(Contract._renewal_notice_batch(self.today, limit=2), 0)
         self.assertEqual(len(self._leads(contracts)), 5)
 
-    def _count_queries(self, method, contracts_factory):
-        contracts_factory()
-        self.env.invalidate_all()
-        before = self.cr.sql_log_count
-        processed = method(self.today, limit=1000)
-        self.env.flush_all()
-        return processed, self.cr.sql_log_count - before
+    def _assert_batch_queries_constant(self, method, make_batch, sizes):
+        """``method`` (a cron's batch) handles batches of both sizes in the
+        same number of queries, each whole."""
+        done = assertQueriesConstant(
+            self, make_batch, lambda _batch: method(self.today, limit=1000), sizes=sizes
+        )
+        self.assertEqual(done, sizes)
 
     def test_renewal_queries_do_not_grow_with_batch(self):
-        Contract = self.Contract
-        # warm up caches (templates, stages, translations)
-        self._contracts(1, days_left=5)
-        Contract._renewal_notice_batch(self.today, limit=1000)
-        small, small_queries = self._count_queries(
-            Contract._renewal_notice_batch, lambda: self._contracts(3, days_left=5)
+        self._assert_batch_queries_constant(
+            self.Contract._renewal_notice_batch,
+            lambda count: self._contracts(count, days_left=5),
+            (3, 30),
         )
-        big, big_queries = self._count_queries(
-            Contract._renewal_notice_batch, lambda: self._contracts(30, days_left=5)
-        )
-        self.assertEqual((small, big), (3, 30))
-        self.assertEqual(small_queries, big_queries, "renewal queries must not grow with the batch")
 
     def test_expiry_and_director_queries_do_not_grow(self):
         Contract = self.Contract
@@ -160,12 +172,10 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
             (Contract._expire_batch, {"days_left": -2}),
             (Contract._free_period_notice_batch, {"days_left": 30, "is_free_maintenance": True}),
         ):
-            self._contracts(1, **vals)
-            method(self.today, limit=1000)
-            small = self._count_queries(method, lambda v=vals: self._contracts(3, **v))
-            big = self._count_queries(method, lambda v=vals: self._contracts(25, **v))
-            self.assertEqual((small[0], big[0]), (3, 25))
-            self.assertEqual(small[1], big[1], f"{method.__name__}: queries grow")
+            with self.subTest(method.__name__):
+                self._assert_batch_queries_constant(
+                    method, lambda count, v=vals: self._contracts(count, **v), (3, 25)
+                )
 
     def test_certificate_expiry_queries_do_not_grow(self):
         Certificate = self.env["aftersales.warranty.certificate"]
@@ -178,9 +188,4 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
             for lot in lots:
                 self.make_certificate(lot, old)
 
-        certificates(1)
-        Certificate._expire_batch(self.today, 1000)
-        small = self._count_queries(Certificate._expire_batch, lambda: certificates(3))
-        big = self._count_queries(Certificate._expire_batch, lambda: certificates(25))
-        self.assertEqual((small[0], big[0]), (3, 25))
-        self.assertEqual(small[1], big[1])
+        self._assert_batch_queries_constant(Certificate._expire_batch, certificates, (3, 25))

@@ -3,7 +3,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 # Also written in static/tests/tours/aftersales_delivery_certificate_tour.js
 TOUR_SERIAL = "AS-TOUR-SN-0001"
@@ -20,13 +22,12 @@ class TestDeliveryCertificateTour(HttpCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.company.phone = COMPANY_PHONE
-        cls.user = new_test_user(
+        cls.user = make_user(
             cls.env,
+            "manager",
             login="as_tour_delivery",
-            groups="aftersales_base.group_aftersales_manager,"
-            "stock.group_stock_manager,stock.group_production_lot",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
+            groups="stock.group_stock_manager,stock.group_production_lot",
+            company=cls.company,
         )
         cls.policy = cls.env["aftersales.warranty.policy"].create(
             {

@@ -4,7 +4,9 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.aftersales_base.tests.common import make_user
 
 from .common import WarrantyFixtures
 
@@ -19,18 +21,13 @@ class TestMultiCompany(WarrantyFixtures, TransactionCase):
         cls.setup_warranty_fixtures()
         cls.branch = cls.env["res.company"].create({"name": "Suburban Branch"})
         cls.head_office = cls.env.company
-        group = "aftersales_base.group_aftersales_manager"
-        cls.branch_manager = new_test_user(
-            cls.env,
-            login="as_test_branch_manager",
-            groups=group,
-            company_id=cls.branch.id,
-            company_ids=[Command.set(cls.branch.ids)],
+        cls.branch_manager = make_user(
+            cls.env, "manager", login="as_test_branch_manager", company=cls.branch
         )
-        cls.both_manager = new_test_user(
+        cls.both_manager = make_user(
             cls.env,
+            "manager",
             login="as_test_both_manager",
-            groups=group,
             company_id=cls.head_office.id,
             company_ids=[Command.set((cls.head_office | cls.branch).ids)],
         )

@@ -13,12 +13,15 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_base.tests.common import make_portal_customers
 
+from .common import WarrantyFixtures
+
 
 @tagged("post_install", "-at_install")
-class TestPortal(HttpCase):
+class TestPortal(WarrantyFixtures, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.setup_warranty_fixtures()
         env = cls.env
         cls.company_phone = "+86 21 5550 0199"
         env.company.phone = cls.company_phone
@@ -29,34 +32,11 @@ class TestPortal(HttpCase):
         portal = make_portal_customers(env, "WC")
         cls.customer_a, cls.customer_b = portal["customer_a"], portal["customer_b"]
         cls.user_a, cls.user_b = portal["user_a"], portal["user_b"]
-
-        cls.policy = env["aftersales.warranty.policy"].create(
-            {
-                "name": "Portal Test Two-Year Warranty",
-                "period": 2,
-                "period_unit": "year",
-                "scope": "<p>All parts and labour.</p>",
-                "terms": "<p>Not covered: misuse.</p>",
-            }
+        cls.policy.write(
+            {"scope": "<p>All parts and labour.</p>", "terms": "<p>Not covered: misuse.</p>"}
         )
-        cls.product = env["product.product"].create(
-            {"name": "Portal Test Heat Pump", "is_storable": True, "tracking": "serial"}
-        )
-        Lot = env["stock.lot"]
-        cls.lot = Lot.create({"name": "SN-PORTAL-A-0001", "product_id": cls.product.id})
-        cls.lot_draft = Lot.create({"name": "SN-PORTAL-A-0002", "product_id": cls.product.id})
-
-        Certificate = env["aftersales.warranty.certificate"]
-        cls.certificate = Certificate.create(
-            {
-                "partner_id": cls.customer_a.id,
-                "product_id": cls.product.id,
-                "lot_id": cls.lot.id,
-                "policy_id": cls.policy.id,
-                "date_start": today,
-            }
-        )
-        cls.certificate.action_activate()
+        cls.lot, cls.lot_draft = cls.lots[1], cls.lots[2]
+        cls.certificate = cls.make_certificate(cls.lot, today, partner_id=cls.customer_a.id)
         env["aftersales.warranty.service"].create(
             {
                 "certificate_id": cls.certificate.id,
@@ -64,14 +44,8 @@ class TestPortal(HttpCase):
                 "reference": "PORTAL-SRV-1",
             }
         )
-        cls.draft_certificate = Certificate.create(
-            {
-                "partner_id": cls.customer_a.id,
-                "product_id": cls.product.id,
-                "lot_id": cls.lot_draft.id,
-                "policy_id": cls.policy.id,
-                "date_start": today,
-            }
+        cls.draft_certificate = cls.make_certificate(
+            cls.lot_draft, today, activate=False, partner_id=cls.customer_a.id
         )
 
         Contract = env["aftersales.maintenance.contract"]
@@ -136,7 +110,7 @@ class TestPortal(HttpCase):
         response = self._get(certificate.access_url)
         self.assertEqual(response.status_code, 200)
         self.assertIn(certificate.name, response.text)
-        self.assertIn("SN-PORTAL-A-0001", response.text, "the serial is shown")
+        self.assertIn(self.lot.name, response.text, "the serial is shown")
         self.assertIn(self.product.name, response.text)
         self.assertIn(self.policy.name, response.text)
         self.assertIn("Refrigerant top-up", response.text, "the service record")
@@ -167,7 +141,7 @@ class TestPortal(HttpCase):
         response = self._get(f"{certificate.access_url}?access_token={token}")
         self.assertEqual(response.status_code, 200)
         self.assertIn(certificate.name, response.text)
-        self.assertIn("SN-PORTAL-A-0001", response.text)
+        self.assertIn(self.lot.name, response.text)
 
     def test_portal_anonymous_visitor_needs_the_access_token(self):
         certificate = self.certificate
@@ -179,7 +153,7 @@ class TestPortal(HttpCase):
         token = certificate._portal_ensure_token()
         response = self._get(f"{certificate.access_url}?access_token={token}")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("SN-PORTAL-A-0001", response.text)
+        self.assertIn(self.lot.name, response.text)
 
     def test_portal_draft_certificate_hidden_from_its_customer(self):
         draft = self.draft_certificate
@@ -209,7 +183,7 @@ class TestPortal(HttpCase):
         response = self._get(contract.access_url)
         self.assertEqual(response.status_code, 200)
         self.assertIn(contract.name, response.text)
-        self.assertIn("SN-PORTAL-A-0001", response.text, "covered equipment")
+        self.assertIn(self.lot.name, response.text, "covered equipment")
         self.assertIn("Planned Inspections", response.text)
         self.assertTrue(contract.inspection_ids, "action_start plans inspections")
         self._assert_refused(self.draft_contract.access_url, self.draft_contract.name)

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.common import make_role_users, make_user
 from odoo.addons.aftersales_base.tests.process_bypass import ProcessBypassAsserts
 
 from .common import WarrantyFixtures
@@ -24,7 +24,7 @@ class TestWarrantyProcessRules(ProcessBypassAsserts, WarrantyFixtures, Transacti
         super().setUpClass()
         cls.setup_warranty_fixtures()
         cls.users = make_role_users(cls.env)
-        cls.salesman = new_test_user(
+        cls.salesman = make_user(
             cls.env,
             login="as_pr_sales",
             groups="sales_team.group_sale_salesman,stock.group_stock_user",
