@@ -1,3 +1,4 @@
+from . import activity_mixin
 from . import batch_mixin
 from . import numbered_mixin
 from . import process_mixin

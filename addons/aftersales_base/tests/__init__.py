@@ -1,2 +1,3 @@
+from . import test_activity_helper
 from . import test_company_day
 from . import test_role_matrix

@@ -22,6 +22,7 @@ class AftersalesComplaintAction(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.process.mixin",
     ]
@@ -213,15 +214,11 @@ class AftersalesComplaintAction(models.Model):
         )
         if not actions:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": action.id,
-                    "activity_type_id": todo.id,
-                    "user_id": action.user_id.id,
+                    "record": action,
+                    "user": action.user_id,
                     "date_deadline": today,
                     "summary": self.env._("Corrective action overdue"),
                 }

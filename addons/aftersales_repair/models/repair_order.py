@@ -15,7 +15,12 @@ class RepairOrder(models.Model):
     the escalation of repairs past their promised date (S9)."""
 
     _name = "repair.order"
-    _inherit = ["repair.order", "aftersales.batch.mixin", "aftersales.process.mixin"]
+    _inherit = [
+        "repair.order",
+        "aftersales.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.process.mixin",
+    ]
     # Only the suite's own steps on the repair (X6): the supervisor's
     # inspection and the overdue escalation. Odoo's repair fields and flow
     # (state, parts, ...) are untouched.
@@ -127,15 +132,11 @@ class RepairOrder(models.Model):
         )
         if not repairs:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": repair.id,
-                    "activity_type_id": todo.id,
-                    "user_id": repair.company_id._aftersales_service_manager().id,
+                    "record": repair,
+                    "user": repair.company_id._aftersales_service_manager(),
                     "date_deadline": today,
                     "summary": self.env._(
                         "Repair overdue since %s", repair.aftersales_date_promised

@@ -34,6 +34,7 @@ class AftersalesFollowup(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",
     ]
@@ -218,18 +219,14 @@ class AftersalesFollowup(models.Model):
         in time, goes to the supervisor, due within two days (V5)."""
         if not self:
             return
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": followup.id,
-                    "activity_type_id": todo.id,
-                    "user_id": (
+                    "record": followup,
+                    "user": (
                         followup.request_id.supervisor_id
                         or followup.company_id._aftersales_service_manager()
-                    ).id,
+                    ),
                     "date_deadline": (
                         followup.company_id._aftersales_today() + timedelta(days=REPORT_DAYS)
                     ),

@@ -30,6 +30,7 @@ class AftersalesMaintenanceContract(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",

@@ -103,15 +103,11 @@ class AftersalesMaintenanceContract(models.Model):
         )
         if not contracts:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": contract.id,
-                    "activity_type_id": todo.id,
-                    "user_id": contract._sales_director().id,
+                    "record": contract,
+                    "user": contract._sales_director(),
                     "date_deadline": today,
                     "summary": self.env._("Free maintenance ends on %s", contract.date_end),
                     "note": self.env._(
