@@ -23,9 +23,7 @@ class AftersalesServiceSurvey(models.Model):
     @api.model
     def _complaint_thresholds(self):
         params = self.env["ir.config_parameter"].sudo()
-        keywords = params.get_param(
-            "aftersales_survey.complaint_keywords", "complaint,complain,投诉,不满"
-        )
+        keywords = params.get_param("aftersales_survey.complaint_keywords") or ""
         return (
             float(params.get_param("aftersales_survey.low_score_threshold", 2.0)),
             float(params.get_param("aftersales_survey.serious_score_threshold", 1.5)),
