@@ -170,20 +170,25 @@ class AftersalesComplaintAction(models.Model):
         )
         self.env["aftersales.ledger.entry"].create(
             [
-                {
-                    "complaint_id": action.complaint_id.id,
-                    "action_id": action.id,
-                    "user_id": action.user_id.id,
-                    "kind": "reward",
-                    "role": "improvement",
-                    "fixed_amount": amount,
-                    "note": action.name,
-                }
+                action._prepare_reward_vals(amount)
                 for action in self
                 if not action.reward_ids.filtered(lambda r: r.state != "cancelled")
             ]
         )
         return True
+
+    def _prepare_reward_vals(self, amount):
+        """The draft reward of the action's owner."""
+        self.ensure_one()
+        return {
+            "complaint_id": self.complaint_id.id,
+            "action_id": self.id,
+            "user_id": self.user_id.id,
+            "kind": "reward",
+            "role": "improvement",
+            "fixed_amount": amount,
+            "note": self.name,
+        }
 
     # -- the one transition -----------------------------------------------------
     def _set_state(self, state, values=None):

@@ -282,21 +282,27 @@ class AftersalesFollowup(models.Model):
                     continue  # not yet: planned the day before
                 skip.add(request.id)
                 vals_list.append(
-                    {
-                        "kind": rule.kind,
-                        "rule_id": rule.id,
-                        "request_id": request.id,
-                        "partner_id": partner.id,
-                        "user_id": rule.user_id.id,
-                        "date_planned": date_from,
-                        "date_deadline": date_to,
-                        "content": rule.content,
-                        "company_id": request.company_id.id,
-                    }
+                    self._prepare_planned_followup_vals(rule, request, partner, date_from, date_to)
                 )
             planned |= self.with_context(mail_create_nolog=True).create(vals_list)
         self._report_overdue_files()
         return planned
+
+    @api.model
+    def _prepare_planned_followup_vals(self, rule, request, partner, date_from, date_to):
+        """The follow-up ``rule`` plans for ``partner`` after the job
+        ``request``, due between ``date_from`` and ``date_to``."""
+        return {
+            "kind": rule.kind,
+            "rule_id": rule.id,
+            "request_id": request.id,
+            "partner_id": partner.id,
+            "user_id": rule.user_id.id,
+            "date_planned": date_from,
+            "date_deadline": date_to,
+            "content": rule.content,
+            "company_id": request.company_id.id,
+        }
 
     @api.model
     def _report_overdue_files(self):

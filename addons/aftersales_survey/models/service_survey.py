@@ -148,20 +148,7 @@ class AftersalesServiceSurvey(models.Model):
         )
         if not requests:
             return 0
-        self._send(
-            survey,
-            [
-                {
-                    "request_id": request.id,
-                    "partner_id": request.partner_id.id,
-                    "user_id": request.user_id.id,
-                    "lot_id": request.lot_id.id,
-                    "date_job_done": request.date_done,
-                    "company_id": request.company_id.id,
-                }
-                for request in requests
-            ],
-        )
+        self._send(survey, [self._prepare_service_survey_vals(request) for request in requests])
         requests.write({"aftersales_survey_sent": True})
         return len(requests)
 
@@ -182,22 +169,42 @@ class AftersalesServiceSurvey(models.Model):
         )
         if not repairs:
             return 0
-        self._send(
-            survey,
-            [
-                {
-                    "repair_id": repair.id,
-                    "partner_id": repair.partner_id.id,
-                    "user_id": repair.user_id.id,
-                    "lot_id": repair.lot_id.id,
-                    "date_job_done": repair.aftersales_date_done,
-                    "company_id": repair.company_id.id,
-                }
-                for repair in repairs
-            ],
-        )
+        self._send(survey, [self._prepare_service_survey_vals(repair) for repair in repairs])
         repairs.write({"aftersales_survey_sent": True})
         return len(repairs)
+
+    @api.model
+    def _prepare_service_survey_vals(self, job):
+        """The survey record of a finished ``job``: a service request, or a
+        repair order brought to the workshop directly."""
+        if job._name == "repair.order":
+            return {
+                "repair_id": job.id,
+                "partner_id": job.partner_id.id,
+                "user_id": job.user_id.id,
+                "lot_id": job.lot_id.id,
+                "date_job_done": job.aftersales_date_done,
+                "company_id": job.company_id.id,
+            }
+        return {
+            "request_id": job.id,
+            "partner_id": job.partner_id.id,
+            "user_id": job.user_id.id,
+            "lot_id": job.lot_id.id,
+            "date_job_done": job.date_done,
+            "company_id": job.company_id.id,
+        }
+
+    @api.model
+    def _prepare_user_input_vals(self, survey, partner):
+        """The answer of ``partner`` to ``survey``, with its own invite token."""
+        return {
+            "survey_id": survey.id,
+            "partner_id": partner.id,
+            "email": partner.email,
+            "nickname": partner.name,
+            "invite_token": str(uuid.uuid4()),
+        }
 
     @api.model
     def _send(self, survey, vals_list):
@@ -208,18 +215,7 @@ class AftersalesServiceSurvey(models.Model):
         answers = (
             self.env["survey.user_input"]
             .sudo()
-            .create(
-                [
-                    {
-                        "survey_id": survey.id,
-                        "partner_id": partner.id,
-                        "email": partner.email,
-                        "nickname": partner.name,
-                        "invite_token": str(uuid.uuid4()),
-                    }
-                    for partner in partners
-                ]
-            )
+            .create([self._prepare_user_input_vals(survey, partner) for partner in partners])
         )
         records = (
             self.sudo()

@@ -51,7 +51,7 @@ class AftersalesMaintenanceContract(models.Model):
             self.env["crm.lead"]
             .sudo()
             .with_context(mail_create_nolog=True, tracking_disable=True)
-            .create([contract._renewal_lead_vals(stage) for contract in contracts])
+            .create([contract._prepare_renewal_lead_vals(stage) for contract in contracts])
         )
         quiet = contracts.with_context(tracking_disable=True)
         for contract, lead in zip(quiet, leads, strict=True):
@@ -70,7 +70,7 @@ class AftersalesMaintenanceContract(models.Model):
         contracts._message_log_batch(bodies)
         return len(contracts)
 
-    def _renewal_lead_vals(self, stage):
+    def _prepare_renewal_lead_vals(self, stage):
         self.ensure_one()
         return {
             "name": self.env._("Renewal of %s", self.name),
