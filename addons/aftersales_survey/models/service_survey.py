@@ -246,7 +246,6 @@ class AftersalesServiceSurvey(models.Model):
                     ", ".join(answered.mapped("name")),
                 )
             )
-        scores = []
         for record in self:
             levels = {}
             comments = []
@@ -283,7 +282,7 @@ class AftersalesServiceSurvey(models.Model):
                 },
             )
         self._after_answer()
-        return scores
+        return True
 
     def _set_state(self, state, vals):
         """The one way a satisfaction survey changes state (V2, X6): it is
