@@ -48,6 +48,9 @@ class RepairOrder(models.Model):
         "res.users", string="Inspected By", readonly=True, copy=False, tracking=True
     )
     aftersales_date_inspected = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+    # The repair's completion (set when it is done): what the satisfaction
+    # survey and the scorecards date a workshop job by.
+    aftersales_date_done = fields.Datetime(string="Repaired On", readonly=True, copy=False)
     aftersales_inspection_note = fields.Text(string="Inspection Note")
 
     @api.constrains("aftersales_inspection_note")
@@ -152,3 +155,10 @@ class RepairOrder(models.Model):
     def _cron_escalate_overdue(self, batch_size=500):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._escalate_overdue_batch(today, batch_size))
+
+    def action_repair_done(self):
+        result = super().action_repair_done()
+        self.filtered(lambda r: r.state == "done" and not r.aftersales_date_done).write(
+            {"aftersales_date_done": fields.Datetime.now()}
+        )
+        return result

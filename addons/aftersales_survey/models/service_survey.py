@@ -106,24 +106,20 @@ class AftersalesServiceSurvey(models.Model):
         return survey
 
     @api.model
-    def _local_midnight(self, day, company=None):
-        """Midnight of ``day`` in the company's time zone, as naive UTC."""
-        return (company or self.env.company)._aftersales_day_start(day)
-
-    @api.model
     def _cron_send_surveys(self, batch_size=200):
         """Every job closed before today (and in the last days) gets its
         survey, once: the jobs are flagged in the same transaction, rows
         locked so that a second worker skips them. "Today" is the company's
         local day, whatever the cron user's time zone."""
-        today = self.env.company._aftersales_today()
+        company = self.env.company
+        today = company._aftersales_today()
         lookback = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("aftersales_survey.lookback_days", DEFAULT_LOOKBACK_DAYS)
         )
-        since = self._local_midnight(today - timedelta(days=lookback))
-        until = self._local_midnight(today)
+        since = company._aftersales_day_start(today - timedelta(days=lookback))
+        until = company._aftersales_day_start(today)
         survey = self._satisfaction_survey()
         requests = self.env["aftersales.service.request"]
         repairs = self.env["repair.order"]

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import models
 
 
 class StockPicking(models.Model):
@@ -16,7 +16,7 @@ class StockPicking(models.Model):
     def _prepare_warranty_certificate_vals(self, move, policy):
         """The certificate of a delivered ``move`` (the serial and quantity
         are added per certificate)."""
-        day = fields.Date.context_today(move, move.date)
+        day = move.company_id._aftersales_date(move.date)
         return {
             "partner_id": (move.picking_id.partner_id or move.partner_id).id,
             "product_id": move.product_id.id,
