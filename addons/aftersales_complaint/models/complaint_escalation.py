@@ -109,6 +109,9 @@ class AftersalesComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        # the complaint's one write(): decided fields stay as decided (C3,
+        # C5, C6, C8), a complaint turned serious goes to the executives (C11)
+        self._check_decided_fields(vals)
         result = super().write(vals)
         if vals.get("severity") == "serious":
             self.filtered(lambda c: not c.executive_notified)._notify_executives()
