@@ -20,7 +20,8 @@ def _closed_yesterday(odoo, registry, count):
         env = _env(odoo, cr)
         Survey = env["aftersales.service.survey"]
         today = odoo.fields.Date.context_today(Survey)
-        done = Survey._local_midnight(today) - timedelta(hours=12)
+        company = env.company
+        done = company._aftersales_day_start(today) - timedelta(hours=12)
         customer = env["res.partner"].create(
             {"name": "Survey worker customer", "email": "sw@example.com"}
         )
@@ -45,8 +46,8 @@ def _closed_yesterday(odoo, registry, count):
         )
         return (
             requests.ids,
-            Survey._local_midnight(today - timedelta(days=7)),
-            Survey._local_midnight(today),
+            company._aftersales_day_start(today - timedelta(days=7)),
+            company._aftersales_day_start(today),
         )
 
 

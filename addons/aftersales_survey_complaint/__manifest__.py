@@ -13,6 +13,7 @@
     "auto_install": True,
     "pre_init_hook": "pre_init_hook",
     "data": [
+        "data/ir_config_parameter_data.xml",
         "views/service_survey_views.xml",
         "views/res_config_settings_views.xml",
     ],

@@ -1,4 +1,7 @@
+from . import activity_mixin
 from . import batch_mixin
+from . import ir_config_parameter
+from . import ir_cron
 from . import numbered_mixin
 from . import process_mixin
 from . import res_company

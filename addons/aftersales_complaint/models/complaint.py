@@ -42,6 +42,7 @@ class AftersalesComplaint(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.process.mixin",
         "aftersales.numbered.mixin",

@@ -22,6 +22,7 @@ class AftersalesComplaintAction(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.process.mixin",
     ]
@@ -169,20 +170,25 @@ class AftersalesComplaintAction(models.Model):
         )
         self.env["aftersales.ledger.entry"].create(
             [
-                {
-                    "complaint_id": action.complaint_id.id,
-                    "action_id": action.id,
-                    "user_id": action.user_id.id,
-                    "kind": "reward",
-                    "role": "improvement",
-                    "fixed_amount": amount,
-                    "note": action.name,
-                }
+                action._prepare_reward_vals(amount)
                 for action in self
                 if not action.reward_ids.filtered(lambda r: r.state != "cancelled")
             ]
         )
         return True
+
+    def _prepare_reward_vals(self, amount):
+        """The draft reward of the action's owner."""
+        self.ensure_one()
+        return {
+            "complaint_id": self.complaint_id.id,
+            "action_id": self.id,
+            "user_id": self.user_id.id,
+            "kind": "reward",
+            "role": "improvement",
+            "fixed_amount": amount,
+            "note": self.name,
+        }
 
     # -- the one transition -----------------------------------------------------
     def _set_state(self, state, values=None):
@@ -213,15 +219,11 @@ class AftersalesComplaintAction(models.Model):
         )
         if not actions:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": action.id,
-                    "activity_type_id": todo.id,
-                    "user_id": action.user_id.id,
+                    "record": action,
+                    "user": action.user_id,
                     "date_deadline": today,
                     "summary": self.env._("Corrective action overdue"),
                 }

@@ -109,6 +109,9 @@ class AftersalesComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        # the complaint's one write(): decided fields stay as decided (C3,
+        # C5, C6, C8), a complaint turned serious goes to the executives (C11)
+        self._check_decided_fields(vals)
         result = super().write(vals)
         if vals.get("severity") == "serious":
             self.filtered(lambda c: not c.executive_notified)._notify_executives()
@@ -117,20 +120,16 @@ class AftersalesComplaint(models.Model):
     def _assign_service_manager(self):
         """C11: the service manager personally contacts every complaining
         customer: a 'contact the customer' activity for each complaint."""
-        call = self.env.ref("mail.mail_activity_data_call")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "activity_type_id": call.id,
-                    "user_id": complaint.company_id.sudo()._aftersales_service_manager().id,
-                    "date_deadline": complaint.company_id._aftersales_today(),
+                    "record": complaint,
+                    "user": complaint.company_id.sudo()._aftersales_service_manager(),
                     "summary": self.env._("Contact the customer"),
                 }
                 for complaint in self
-            ]
+            ],
+            activity_type="mail.mail_activity_data_call",
         )
 
     def _notify_executives(self):
@@ -140,16 +139,11 @@ class AftersalesComplaint(models.Model):
         executives = (
             self.env.ref(EXECUTIVE).sudo().user_ids.filtered(lambda u: not u.share and u.active)
         )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "activity_type_id": todo.id,
-                    "user_id": user.id,
-                    "date_deadline": complaint.company_id._aftersales_today(),
+                    "record": complaint,
+                    "user": user,
                     "summary": self.env._("Serious complaint"),
                 }
                 for complaint in self
@@ -182,8 +176,6 @@ class AftersalesComplaint(models.Model):
         )
         if not complaints:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
         executives = self.env.ref(EXECUTIVE).sudo().user_ids.filtered(lambda u: not u.share)
         activities = []
         for complaint in complaints:
@@ -193,18 +185,13 @@ class AftersalesComplaint(models.Model):
                 targets = complaint.company_id.sudo()._aftersales_service_manager()
             activities += [
                 {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "activity_type_id": todo.id,
-                    "user_id": user.id,
-                    "date_deadline": complaint.company_id._aftersales_today(),
+                    "record": complaint,
+                    "user": user,
                     "summary": self.env._("Complaint step overdue"),
                 }
                 for user in targets
             ]
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            activities
-        )
+        self._aftersales_schedule_activities(activities)
         # Whoever owned the late step is remembered for the penalties (C8).
         for owner, group in complaints.grouped(lambda c: c._step_owner()).items():
             group.with_context(tracking_disable=True)._write_process(

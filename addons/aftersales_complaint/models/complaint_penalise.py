@@ -49,20 +49,23 @@ class AftersalesComplaint(models.Model):
                 if (user, role) in existing:
                     continue
                 existing.add((user, role))
-                vals_list.append(
-                    {
-                        "complaint_id": complaint.id,
-                        "user_id": user.id,
-                        "kind": "penalty",
-                        "role": role,
-                        "basis": "fixed",
-                        "fixed_amount": amounts[role],
-                        "is_doubled": complaint.is_repeat,
-                        "date": complaint.company_id._aftersales_today(),
-                    }
-                )
+                vals_list.append(complaint._prepare_penalty_vals(user, role, amounts[role]))
         self.env["aftersales.ledger.entry"].create(vals_list)
         return True
+
+    def _prepare_penalty_vals(self, user, role, amount):
+        """A draft penalty of ``user`` in ``role`` for the complaint."""
+        self.ensure_one()
+        return {
+            "complaint_id": self.id,
+            "user_id": user.id,
+            "kind": "penalty",
+            "role": role,
+            "basis": "fixed",
+            "fixed_amount": amount,
+            "is_doubled": self.is_repeat,
+            "date": self.company_id._aftersales_today(),
+        }
 
     def action_view_penalties(self):
         self.ensure_one()

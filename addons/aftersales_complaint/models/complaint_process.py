@@ -191,10 +191,6 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        self._check_decided_fields(vals)
-        return super().write(vals)
-
     def _check_decided_fields(self, vals):
         """C3, C5, C6, C8: the judgement is not rewritten once judged, the
         findings of the investigation once the penalties follow from them,

@@ -62,16 +62,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
         Complaint = self.env["aftersales.complaint"]
-        complaint = Complaint._create_process(
-            {
-                "partner_id": self.partner_id.id,
-                "channel": "helpdesk",
-                "category_id": category.id,
-                "description": f"{self.name}\n\n{html2plaintext(self.description or '')}".strip(),
-                "helpdesk_ticket_id": self.id,
-                "company_id": self.company_id.id or self.env.company.id,
-            }
-        )
+        complaint = Complaint._create_process(self._prepare_complaint_vals(category))
         with Complaint._process_writing():
             self.aftersales_complaint_id = complaint
         self.message_post(
@@ -79,6 +70,18 @@ class HelpdeskTicket(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return self.action_view_aftersales_complaint()
+
+    def _prepare_complaint_vals(self, category):
+        """The complaint the ticket escalates to, in ``category``."""
+        self.ensure_one()
+        return {
+            "partner_id": self.partner_id.id,
+            "channel": "helpdesk",
+            "category_id": category.id,
+            "description": f"{self.name}\n\n{html2plaintext(self.description or '')}".strip(),
+            "helpdesk_ticket_id": self.id,
+            "company_id": self.company_id.id or self.env.company.id,
+        }
 
     def action_view_aftersales_complaint(self):
         self.ensure_one()

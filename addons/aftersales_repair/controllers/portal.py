@@ -25,7 +25,6 @@ from odoo.http import request
 from odoo.tools import format_datetime, is_html_empty
 
 from odoo.addons.aftersales_warranty.controllers.portal import AftersalesCustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 REQUEST_MODEL = "aftersales.service.request"
 CERTIFICATE_MODEL = "aftersales.warranty.certificate"
@@ -44,13 +43,8 @@ class AftersalesRepairCustomerPortal(AftersalesCustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "service_request_count" in counters:
-            ServiceRequest = request.env[REQUEST_MODEL]
-            values["service_request_count"] = (
-                ServiceRequest.search_count(
-                    self._prepare_service_requests_domain(request.env.user.partner_id)
-                )
-                if ServiceRequest.has_access("read")
-                else 0
+            values["service_request_count"] = self._aftersales_portal_count(
+                REQUEST_MODEL, self._prepare_service_requests_domain(request.env.user.partner_id)
             )
         return values
 
@@ -86,52 +80,18 @@ class AftersalesRepairCustomerPortal(AftersalesCustomerPortal):
         website=True,
     )
     def portal_my_service_requests(self, page=1, sortby=None, filterby=None, **kw):
-        ServiceRequest = request.env[REQUEST_MODEL]
-        sortings = self._get_service_request_searchbar_sortings()
-        filters = self._get_service_request_searchbar_filters()
-        if sortby not in sortings:
-            sortby = "date"
-        if filterby not in filters:
-            filterby = "all"
-        domain = (
-            self._prepare_service_requests_domain(request.env.user.partner_id)
-            & filters[filterby]["domain"]
-        )
-        readable = ServiceRequest.has_access("read")
-        url = "/my/service-requests"
-        pager_values = portal_pager(
-            url=url,
-            total=ServiceRequest.search_count(domain) if readable else 0,
+        values = self._prepare_portal_list_values(
+            REQUEST_MODEL,
+            self._prepare_service_requests_domain(request.env.user.partner_id),
+            "/my/service-requests",
+            self._get_service_request_searchbar_sortings(),
             page=page,
-            step=self._items_per_page,
-            url_args={"sortby": sortby, "filterby": filterby},
+            sortby=sortby,
+            filters=self._get_service_request_searchbar_filters(),
+            filterby=filterby,
+            history="my_service_requests_history",
         )
-        service_requests = (
-            ServiceRequest.search(
-                domain,
-                order=sortings[sortby]["order"],
-                limit=self._items_per_page,
-                offset=pager_values["offset"],
-            )
-            if readable
-            else ServiceRequest
-        )
-        request.session["my_service_requests_history"] = service_requests.ids[:100]
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                # sudo to display the product, serial, technician the user may
-                # not read directly.
-                "service_requests": service_requests.sudo(),
-                "page_name": "service_request",
-                "pager": pager_values,
-                "default_url": url,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-                "searchbar_filters": filters,
-                "filterby": filterby,
-            }
-        )
+        values.update({"service_requests": values.pop("records"), "page_name": "service_request"})
         return request.render("aftersales_repair.portal_my_service_requests", values)
 
     # Detail ----------------------------------------------------------------

@@ -74,37 +74,38 @@ class AftersalesGoodsReceipt(models.Model):
                 self.env, receipt.return_signature, self.env._("The return signature")
             )
 
+    def _prepare_stock_move_vals(self, source, destination):
+        """The move of the customer's product in or out of the workshop."""
+        self.ensure_one()
+        return {
+            "product_id": self.product_id.id,
+            "product_uom_qty": 1,
+            "product_uom": self.product_id.uom_id.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+            # owned by the repair's customer, so that Odoo's repair finds it
+            "restrict_partner_id": self.partner_id.id,
+            "move_line_ids": [
+                Command.create(
+                    {
+                        "product_id": self.product_id.id,
+                        "lot_id": self.lot_id.id,
+                        "quantity": 1,
+                        "location_id": source.id,
+                        "location_dest_id": destination.id,
+                        "owner_id": self.partner_id.id,
+                        "company_id": self.company_id.id,
+                    }
+                )
+            ],
+        }
+
     def _stock_move(self, source, destination):
         self.ensure_one()
         move = (
-            self.env["stock.move"]
-            .sudo()
-            .create(
-                {
-                    "product_id": self.product_id.id,
-                    "product_uom_qty": 1,
-                    "product_uom": self.product_id.uom_id.id,
-                    "location_id": source.id,
-                    "location_dest_id": destination.id,
-                    "company_id": self.company_id.id,
-                    "origin": self.name,
-                    # owned by the repair's customer, so that Odoo's repair finds it
-                    "restrict_partner_id": self.partner_id.id,
-                    "move_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": self.product_id.id,
-                                "lot_id": self.lot_id.id,
-                                "quantity": 1,
-                                "location_id": source.id,
-                                "location_dest_id": destination.id,
-                                "owner_id": self.partner_id.id,
-                                "company_id": self.company_id.id,
-                            }
-                        )
-                    ],
-                }
-            )
+            self.env["stock.move"].sudo().create(self._prepare_stock_move_vals(source, destination))
         )
         move._action_confirm()
         move.picked = True

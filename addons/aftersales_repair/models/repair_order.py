@@ -15,7 +15,12 @@ class RepairOrder(models.Model):
     the escalation of repairs past their promised date (S9)."""
 
     _name = "repair.order"
-    _inherit = ["repair.order", "aftersales.batch.mixin", "aftersales.process.mixin"]
+    _inherit = [
+        "repair.order",
+        "aftersales.activity.mixin",
+        "aftersales.batch.mixin",
+        "aftersales.process.mixin",
+    ]
     # Only the suite's own steps on the repair (X6): the supervisor's
     # inspection and the overdue escalation. Odoo's repair fields and flow
     # (state, parts, ...) are untouched.
@@ -43,6 +48,9 @@ class RepairOrder(models.Model):
         "res.users", string="Inspected By", readonly=True, copy=False, tracking=True
     )
     aftersales_date_inspected = fields.Datetime(string="Inspected On", readonly=True, copy=False)
+    # The repair's completion (set when it is done): what the satisfaction
+    # survey and the scorecards date a workshop job by.
+    aftersales_date_done = fields.Datetime(string="Repaired On", readonly=True, copy=False)
     aftersales_inspection_note = fields.Text(string="Inspection Note")
 
     @api.constrains("aftersales_inspection_note")
@@ -127,15 +135,11 @@ class RepairOrder(models.Model):
         )
         if not repairs:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": repair.id,
-                    "activity_type_id": todo.id,
-                    "user_id": repair.company_id._aftersales_service_manager().id,
+                    "record": repair,
+                    "user": repair.company_id._aftersales_service_manager(),
                     "date_deadline": today,
                     "summary": self.env._(
                         "Repair overdue since %s", repair.aftersales_date_promised
@@ -151,3 +155,10 @@ class RepairOrder(models.Model):
     def _cron_escalate_overdue(self, batch_size=500):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._escalate_overdue_batch(today, batch_size))
+
+    def action_repair_done(self):
+        result = super().action_repair_done()
+        self.filtered(lambda r: r.state == "done" and not r.aftersales_date_done).write(
+            {"aftersales_date_done": fields.Datetime.now()}
+        )
+        return result

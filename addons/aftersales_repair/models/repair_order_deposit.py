@@ -76,31 +76,34 @@ class RepairOrder(models.Model):
             raise UserError(self.env._("The deposit of %s is already invoiced.", repair.name))
         if repair.aftersales_deposit_amount <= 0:
             raise UserError(self.env._("Enter the deposit of %s.", repair.name))
-        product = self.env.ref("aftersales_repair.product_aftersales_deposit")
         invoice = (
             self.env["account.move"]
             .with_company(repair.company_id)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": repair.partner_id.id,
-                    "invoice_origin": repair.name,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "name": self.env._("Parts deposit, warranty claim %s", repair.name),
-                                "quantity": 1,
-                                "price_unit": repair.aftersales_deposit_amount,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
+            .create(repair._prepare_deposit_invoice_vals())
         )
         repair.aftersales_deposit_invoice_id = invoice
         return self.env["aftersales.service.request"]._action_view_moves(invoice)
+
+    def _prepare_deposit_invoice_vals(self):
+        """The parts deposit's customer invoice (no tax: a deposit)."""
+        self.ensure_one()
+        product = self.env.ref("aftersales_repair.product_aftersales_deposit")
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.id,
+            "invoice_origin": self.name,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "name": self.env._("Parts deposit, warranty claim %s", self.name),
+                        "quantity": 1,
+                        "price_unit": self.aftersales_deposit_amount,
+                        "tax_ids": [Command.clear()],
+                    }
+                )
+            ],
+        }
 
     def action_repair_start(self):
         for repair in self:

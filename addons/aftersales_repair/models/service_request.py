@@ -64,6 +64,7 @@ class AftersalesServiceRequest(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",

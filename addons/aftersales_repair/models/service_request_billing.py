@@ -346,14 +346,7 @@ class AftersalesServiceRequest(models.Model):
             wizard = (
                 self.env["account.payment.register"]
                 .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create(
-                    {
-                        "amount": request.cash_amount,
-                        "journal_id": journal.id,
-                        "payment_date": request.cash_date or request.company_id._aftersales_today(),
-                        "communication": request.name,
-                    }
-                )
+                .create(request._prepare_cash_payment_vals(journal))
             )
             payment = wizard._create_payments()
             request.sudo()._write_process({"cash_payment_id": payment.id})
@@ -365,6 +358,16 @@ class AftersalesServiceRequest(models.Model):
                 )
             )
         return True
+
+    def _prepare_cash_payment_vals(self, journal):
+        """The payment (register) of the cash collected on site."""
+        self.ensure_one()
+        return {
+            "amount": self.cash_amount,
+            "journal_id": journal.id,
+            "payment_date": self.cash_date or self.company_id._aftersales_today(),
+            "communication": self.name,
+        }
 
     # Discount authority -----------------------------------------------------
 

@@ -26,18 +26,13 @@ class AftersalesServiceRequest(models.Model):
         )
         if not requests:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": request.id,
-                    "activity_type_id": todo.id,
-                    "user_id": (
+                    "record": request,
+                    "user": (
                         request.supervisor_id or request.company_id._aftersales_service_manager()
-                    ).id,
-                    "date_deadline": request.company_id._aftersales_today(),
+                    ),
                     "summary": self.env._("Arrival deadline breached"),
                 }
                 for request in requests

@@ -209,18 +209,21 @@ class AftersalesServiceRequest(models.Model):
     def _append_service_record(self):
         """The serial's service record (S11) that the next technician reads."""
         lines = [
-            {
-                "certificate_id": request.certificate_id.id,
-                "date": request.company_id._aftersales_today(),
-                "description": request._service_record_text(),
-                "user_id": request.user_id.id,
-                "free_of_charge": request.service_category in ("free", "contract"),
-                "reference": request.name,
-            }
-            for request in self
-            if request.certificate_id
+            request._prepare_service_record_vals() for request in self if request.certificate_id
         ]
         return self.env["aftersales.warranty.service"].sudo().create(lines)
+
+    def _prepare_service_record_vals(self):
+        """The line of the serial's service record (S11) for this job."""
+        self.ensure_one()
+        return {
+            "certificate_id": self.certificate_id.id,
+            "date": self.company_id._aftersales_today(),
+            "description": self._service_record_text(),
+            "user_id": self.user_id.id,
+            "free_of_charge": self.service_category in ("free", "contract"),
+            "reference": self.name,
+        }
 
     def _schedule_voucher_filing(self):
         """The voucher is rendered after the click, not during it (3-10 s a

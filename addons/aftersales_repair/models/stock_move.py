@@ -33,7 +33,42 @@ class StockMove(models.Model):
                 repair = self.env["repair.order"].browse(vals["repair_id"])
                 if repair.aftersales_request_id and repair.aftersales_date_accepted:
                     vals["aftersales_extra_part"] = True
+                self._aftersales_substitute_part(vals)
         return super().create(vals_list)
+
+    @api.model
+    def _aftersales_substitute_part(self, vals):
+        """W7: a discontinued part added to a repair is replaced by its
+        approved substitute (none approved: the part cannot be added)."""
+        product = self.env["product.product"].browse(vals.get("product_id"))
+        if not product.product_tmpl_id.aftersales_discontinued:
+            return vals
+        part = product.product_tmpl_id._aftersales_part_for_request()
+        vals["product_id"] = part.id
+        if vals.get("product_uom"):
+            vals["product_uom"] = part.uom_id.id
+        return vals
+
+    @api.onchange("product_id")
+    def _onchange_aftersales_substitute_part(self):
+        """W7: the desk sees the substitute as soon as it picks the part."""
+        if self.repair_id and self.repair_line_type == "add" and self.product_id:
+            template = self.product_id.product_tmpl_id
+            if template.aftersales_discontinued:
+                part = template._aftersales_part_for_request()
+                self.product_id = part
+                return {
+                    "warning": {
+                        "title": self.env._("Discontinued part"),
+                        "message": self.env._(
+                            "%(old)s is no longer made: its approved substitute %(new)s "
+                            "is used instead.",
+                            old=template.display_name,
+                            new=part.display_name,
+                        ),
+                    }
+                }
+        return None
 
     def _aftersales_job_part(self):
         """A part line of a service request's repair (the suite's rules on

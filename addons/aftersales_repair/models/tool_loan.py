@@ -18,6 +18,7 @@ class AftersalesToolLoan(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",
@@ -117,15 +118,11 @@ class AftersalesToolLoan(models.Model):
         )
         if not loans:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": loan.id,
-                    "activity_type_id": todo.id,
-                    "user_id": loan.user_id.id,
+                    "record": loan,
+                    "user": loan.user_id,
                     "date_deadline": today,
                     "summary": self.env._(
                         "Bring back %(tool)s (due %(due)s)",

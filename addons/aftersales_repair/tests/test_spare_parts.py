@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import date, datetime, timedelta
 
 from odoo import Command
@@ -76,6 +77,20 @@ class TestSpareParts(BillingFixtures, TransactionCase):
         self.assertFalse(unused.move_line_ids)
         repair.action_repair_end()
         self.assertEqual(repair.move_ids.filtered(lambda m: m.state == "done").product_uom_qty, 1)
+
+    def test_w7_discontinued_part_is_replaced_by_its_approved_substitute(self):
+        old = self.env["product.product"].create({"name": "Test valve V-1 (discontinued)"})
+        new = self.env["product.product"].create({"name": "Test valve V-2"})
+        old.product_tmpl_id.aftersales_discontinued = True
+        substitute = self.env["aftersales.part.substitute"].create(
+            {"product_tmpl_id": old.product_tmpl_id.id, "substitute_id": new.id}
+        )
+        with self.assertRaisesRegex(UserError, "no approved substitute"):
+            self._repair([(old, 1)])
+        substitute.test_report = base64.b64encode(b"%PDF-1.4 test")
+        substitute.action_approve()
+        repair = self._repair([(old, 1), (self.part, 1)])
+        self.assertEqual(repair.move_ids.product_id, new | self.part)
 
     def test_s13_quotation_accepted_before_parts_are_ordered(self):
         repair = self._repair([(self.rare, 1)])

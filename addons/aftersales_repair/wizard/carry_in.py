@@ -38,44 +38,10 @@ class AftersalesCarryIn(models.TransientModel):
         receipt = (
             self.env["aftersales.goods.receipt"]
             .sudo()
-            ._create_process(
-                {
-                    "request_id": request.id,
-                    "partner_id": request.partner_id.id,
-                    "product_id": request.product_id.id,
-                    "lot_id": request.lot_id.id,
-                    "date_in": fields.Datetime.now(),
-                    "date_promised": self.date_promised,
-                    "intake_signature": self.intake_signature,
-                    "company_id": request.company_id.id,
-                }
-            )
+            ._create_process(self._prepare_goods_receipt_vals())
         )
         receipt._receive()
-        repair = (
-            self.env["repair.order"]
-            .sudo()
-            .create(
-                {
-                    "partner_id": request.partner_id.id,
-                    "product_id": request.product_id.id,
-                    "lot_id": request.lot_id.id,
-                    "user_id": request.user_id.id,
-                    "company_id": request.company_id.id,
-                    "under_warranty": request.service_category == "free",
-                    "repair_request": request.fault_description,
-                    "internal_notes": request.diagnosis,
-                    # Only the customer's product sits in the customer-goods
-                    # register; parts come from the repair operation's component
-                    # location (the warehouse stock), as Odoo computes it.
-                    "product_location_src_id": receipt.location_id.id,
-                    "product_location_dest_id": receipt.location_id.id,
-                    "aftersales_request_id": request.id,
-                    "aftersales_receipt_id": receipt.id,
-                    "aftersales_date_promised": self.date_promised,
-                }
-            )
-        )
+        repair = self.env["repair.order"].sudo().create(self._prepare_repair_vals(receipt))
         receipt._write_process({"repair_id": repair.id})
         request._set_state(
             "in_repair",
@@ -90,4 +56,42 @@ class AftersalesCarryIn(models.TransientModel):
             "res_model": "repair.order",
             "res_id": repair.id,
             "view_mode": "form",
+        }
+
+    def _prepare_goods_receipt_vals(self):
+        """The product receipt the customer signs (S7)."""
+        self.ensure_one()
+        request = self.request_id
+        return {
+            "request_id": request.id,
+            "partner_id": request.partner_id.id,
+            "product_id": request.product_id.id,
+            "lot_id": request.lot_id.id,
+            "date_in": fields.Datetime.now(),
+            "date_promised": self.date_promised,
+            "intake_signature": self.intake_signature,
+            "company_id": request.company_id.id,
+        }
+
+    def _prepare_repair_vals(self, receipt):
+        """The repair order (the repair card) of the product taken in."""
+        self.ensure_one()
+        request = self.request_id
+        return {
+            "partner_id": request.partner_id.id,
+            "product_id": request.product_id.id,
+            "lot_id": request.lot_id.id,
+            "user_id": request.user_id.id,
+            "company_id": request.company_id.id,
+            "under_warranty": request.service_category == "free",
+            "repair_request": request.fault_description,
+            "internal_notes": request.diagnosis,
+            # Only the customer's product sits in the customer-goods
+            # register; parts come from the repair operation's component
+            # location (the warehouse stock), as Odoo computes it.
+            "product_location_src_id": receipt.location_id.id,
+            "product_location_dest_id": receipt.location_id.id,
+            "aftersales_request_id": request.id,
+            "aftersales_receipt_id": receipt.id,
+            "aftersales_date_promised": self.date_promised,
         }

@@ -34,6 +34,7 @@ class AftersalesFollowup(models.Model):
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",
     ]
@@ -218,18 +219,14 @@ class AftersalesFollowup(models.Model):
         in time, goes to the supervisor, due within two days (V5)."""
         if not self:
             return
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": followup.id,
-                    "activity_type_id": todo.id,
-                    "user_id": (
+                    "record": followup,
+                    "user": (
                         followup.request_id.supervisor_id
                         or followup.company_id._aftersales_service_manager()
-                    ).id,
+                    ),
                     "date_deadline": (
                         followup.company_id._aftersales_today() + timedelta(days=REPORT_DAYS)
                     ),
@@ -285,21 +282,27 @@ class AftersalesFollowup(models.Model):
                     continue  # not yet: planned the day before
                 skip.add(request.id)
                 vals_list.append(
-                    {
-                        "kind": rule.kind,
-                        "rule_id": rule.id,
-                        "request_id": request.id,
-                        "partner_id": partner.id,
-                        "user_id": rule.user_id.id,
-                        "date_planned": date_from,
-                        "date_deadline": date_to,
-                        "content": rule.content,
-                        "company_id": request.company_id.id,
-                    }
+                    self._prepare_planned_followup_vals(rule, request, partner, date_from, date_to)
                 )
             planned |= self.with_context(mail_create_nolog=True).create(vals_list)
         self._report_overdue_files()
         return planned
+
+    @api.model
+    def _prepare_planned_followup_vals(self, rule, request, partner, date_from, date_to):
+        """The follow-up ``rule`` plans for ``partner`` after the job
+        ``request``, due between ``date_from`` and ``date_to``."""
+        return {
+            "kind": rule.kind,
+            "rule_id": rule.id,
+            "request_id": request.id,
+            "partner_id": partner.id,
+            "user_id": rule.user_id.id,
+            "date_planned": date_from,
+            "date_deadline": date_to,
+            "content": rule.content,
+            "company_id": request.company_id.id,
+        }
 
     @api.model
     def _report_overdue_files(self):

@@ -92,18 +92,24 @@ class AftersalesFollowupEvent(models.Model):
         self._write_process({"state": state})
         return True
 
+    def _prepare_followup_vals(self, partner):
+        """What the call and the letter announcing the event to ``partner``
+        share (their kind and dates are added to it)."""
+        self.ensure_one()
+        return {
+            "event_id": self.id,
+            "partner_id": partner.id,
+            "content": self.description or self.name,
+            "company_id": self.company_id.id,
+            "user_id": False,
+        }
+
     def _plan_followups(self):
         vals_list = []
         for event in self:
             call_day = event.date_event - timedelta(days=ANNOUNCE_DAYS)
             for partner in event.partner_ids:
-                common = {
-                    "event_id": event.id,
-                    "partner_id": partner.id,
-                    "content": event.description or event.name,
-                    "company_id": event.company_id.id,
-                    "user_id": False,
-                }
+                common = event._prepare_followup_vals(partner)
                 vals_list += [
                     dict(common, kind="call", date_planned=call_day, date_deadline=call_day),
                     dict(

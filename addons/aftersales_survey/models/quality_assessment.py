@@ -230,6 +230,23 @@ class AftersalesQualityAssessment(models.Model):
     def action_confirm(self):
         return self._set_state("done")
 
+    def _prepare_ledger_entry_vals(self):
+        """The reward or penalty of the assessment, for the ledger."""
+        self.ensure_one()
+        return {
+            "user_id": self.user_id.id,
+            "kind": self.outcome,
+            "role": "improvement" if self.outcome == "reward" else "other",
+            "amount": self.amount,
+            "date": self.date,
+            "note": self.env._(
+                "Quality assessment %(name)s (score %(score)s)",
+                name=self.name,
+                score=self.score,
+            ),
+            "company_id": self.company_id.id,
+        }
+
     def _apply_outcome(self):
         """Rewards and penalties go, confirmed, to the complaint register's
         ledger (without a complaint), which the scorecard reads (V7, V8)."""
@@ -239,24 +256,7 @@ class AftersalesQualityAssessment(models.Model):
         lines = (
             self.env["aftersales.ledger.entry"]
             .sudo()
-            .create(
-                [
-                    {
-                        "user_id": assessment.user_id.id,
-                        "kind": assessment.outcome,
-                        "role": "improvement" if assessment.outcome == "reward" else "other",
-                        "amount": assessment.amount,
-                        "date": assessment.date,
-                        "note": self.env._(
-                            "Quality assessment %(name)s (score %(score)s)",
-                            name=assessment.name,
-                            score=assessment.score,
-                        ),
-                        "company_id": assessment.company_id.id,
-                    }
-                    for assessment in decided
-                ]
-            )
+            .create([assessment._prepare_ledger_entry_vals() for assessment in decided])
         )
         lines.action_confirm()
         for assessment, line in zip(decided, lines, strict=True):

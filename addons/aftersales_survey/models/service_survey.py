@@ -106,24 +106,20 @@ class AftersalesServiceSurvey(models.Model):
         return survey
 
     @api.model
-    def _local_midnight(self, day, company=None):
-        """Midnight of ``day`` in the company's time zone, as naive UTC."""
-        return (company or self.env.company)._aftersales_day_start(day)
-
-    @api.model
     def _cron_send_surveys(self, batch_size=200):
         """Every job closed before today (and in the last days) gets its
         survey, once: the jobs are flagged in the same transaction, rows
         locked so that a second worker skips them. "Today" is the company's
         local day, whatever the cron user's time zone."""
-        today = self.env.company._aftersales_today()
+        company = self.env.company
+        today = company._aftersales_today()
         lookback = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("aftersales_survey.lookback_days", DEFAULT_LOOKBACK_DAYS)
         )
-        since = self._local_midnight(today - timedelta(days=lookback))
-        until = self._local_midnight(today)
+        since = company._aftersales_day_start(today - timedelta(days=lookback))
+        until = company._aftersales_day_start(today)
         survey = self._satisfaction_survey()
         requests = self.env["aftersales.service.request"]
         repairs = self.env["repair.order"]
@@ -148,20 +144,7 @@ class AftersalesServiceSurvey(models.Model):
         )
         if not requests:
             return 0
-        self._send(
-            survey,
-            [
-                {
-                    "request_id": request.id,
-                    "partner_id": request.partner_id.id,
-                    "user_id": request.user_id.id,
-                    "lot_id": request.lot_id.id,
-                    "date_job_done": request.date_done,
-                    "company_id": request.company_id.id,
-                }
-                for request in requests
-            ],
-        )
+        self._send(survey, [self._prepare_service_survey_vals(request) for request in requests])
         requests.write({"aftersales_survey_sent": True})
         return len(requests)
 
@@ -182,22 +165,42 @@ class AftersalesServiceSurvey(models.Model):
         )
         if not repairs:
             return 0
-        self._send(
-            survey,
-            [
-                {
-                    "repair_id": repair.id,
-                    "partner_id": repair.partner_id.id,
-                    "user_id": repair.user_id.id,
-                    "lot_id": repair.lot_id.id,
-                    "date_job_done": repair.aftersales_date_done,
-                    "company_id": repair.company_id.id,
-                }
-                for repair in repairs
-            ],
-        )
+        self._send(survey, [self._prepare_service_survey_vals(repair) for repair in repairs])
         repairs.write({"aftersales_survey_sent": True})
         return len(repairs)
+
+    @api.model
+    def _prepare_service_survey_vals(self, job):
+        """The survey record of a finished ``job``: a service request, or a
+        repair order brought to the workshop directly."""
+        if job._name == "repair.order":
+            return {
+                "repair_id": job.id,
+                "partner_id": job.partner_id.id,
+                "user_id": job.user_id.id,
+                "lot_id": job.lot_id.id,
+                "date_job_done": job.aftersales_date_done,
+                "company_id": job.company_id.id,
+            }
+        return {
+            "request_id": job.id,
+            "partner_id": job.partner_id.id,
+            "user_id": job.user_id.id,
+            "lot_id": job.lot_id.id,
+            "date_job_done": job.date_done,
+            "company_id": job.company_id.id,
+        }
+
+    @api.model
+    def _prepare_user_input_vals(self, survey, partner):
+        """The answer of ``partner`` to ``survey``, with its own invite token."""
+        return {
+            "survey_id": survey.id,
+            "partner_id": partner.id,
+            "email": partner.email,
+            "nickname": partner.name,
+            "invite_token": str(uuid.uuid4()),
+        }
 
     @api.model
     def _send(self, survey, vals_list):
@@ -208,18 +211,7 @@ class AftersalesServiceSurvey(models.Model):
         answers = (
             self.env["survey.user_input"]
             .sudo()
-            .create(
-                [
-                    {
-                        "survey_id": survey.id,
-                        "partner_id": partner.id,
-                        "email": partner.email,
-                        "nickname": partner.name,
-                        "invite_token": str(uuid.uuid4()),
-                    }
-                    for partner in partners
-                ]
-            )
+            .create([self._prepare_user_input_vals(survey, partner) for partner in partners])
         )
         records = (
             self.sudo()
@@ -250,7 +242,6 @@ class AftersalesServiceSurvey(models.Model):
                     ", ".join(answered.mapped("name")),
                 )
             )
-        scores = []
         for record in self:
             levels = {}
             comments = []
@@ -287,7 +278,7 @@ class AftersalesServiceSurvey(models.Model):
                 },
             )
         self._after_answer()
-        return scores
+        return True
 
     def _set_state(self, state, vals):
         """The one way a satisfaction survey changes state (V2, X6): it is

@@ -23,7 +23,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_complaint_keywords = fields.Char(
         string="Complaint Words",
         config_parameter="aftersales_survey.complaint_keywords",
-        default="complaint,complain,投诉,不满",
         help="Comma-separated words: a survey comment containing one opens a complaint (V4).",
     )
 

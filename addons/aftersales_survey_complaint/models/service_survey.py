@@ -23,9 +23,7 @@ class AftersalesServiceSurvey(models.Model):
     @api.model
     def _complaint_thresholds(self):
         params = self.env["ir.config_parameter"].sudo()
-        keywords = params.get_param(
-            "aftersales_survey.complaint_keywords", "complaint,complain,投诉,不满"
-        )
+        keywords = params.get_param("aftersales_survey.complaint_keywords") or ""
         return (
             float(params.get_param("aftersales_survey.low_score_threshold", 2.0)),
             float(params.get_param("aftersales_survey.serious_score_threshold", 1.5)),
@@ -50,14 +48,14 @@ class AftersalesServiceSurvey(models.Model):
         for record in self.filtered(lambda r: not r.complaint_id):
             severity = record._complaint_severity(low, serious, keywords)
             if severity:
-                vals_list.append(record._complaint_values(severity))
+                vals_list.append(record._prepare_complaint_vals(severity))
                 surveys |= record
         complaints = self.env["aftersales.complaint"].sudo().create(vals_list)
         for record, complaint in zip(surveys, complaints, strict=True):
             record.complaint_id = complaint
         return result
 
-    def _complaint_values(self, severity):
+    def _prepare_complaint_vals(self, severity):
         self.ensure_one()
         lowest = min(self.score_ids, key=lambda s: s.level, default=None)
         xmlid = CRITERION_CATEGORY.get(lowest.criterion_id.code) if lowest else None

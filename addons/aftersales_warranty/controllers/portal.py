@@ -10,40 +10,31 @@ document shared by e-mail opens with its ``access_token``, as everywhere in
 Odoo's portal."""
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.fields import Domain
 from odoo.http import request
-from odoo.tools import is_html_empty, str2bool
+from odoo.tools import is_html_empty
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.aftersales_base.controllers.portal import AftersalesPortal
 
 CERTIFICATE_MODEL = "aftersales.warranty.certificate"
 CONTRACT_MODEL = "aftersales.maintenance.contract"
 CERTIFICATE_REPORT = "aftersales_warranty.action_report_warranty_certificate"
 CONTRACT_REPORT = "aftersales_warranty.action_report_maintenance_contract"
-REPORT_TYPES = ("html", "pdf", "text")
 
 
-class AftersalesCustomerPortal(CustomerPortal):
+class AftersalesCustomerPortal(AftersalesPortal):
     # Home ------------------------------------------------------------------
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         partner = request.env.user.partner_id
         if "warranty_count" in counters:
-            Certificate = request.env[CERTIFICATE_MODEL]
-            values["warranty_count"] = (
-                Certificate.search_count(self._prepare_warranties_domain(partner))
-                if Certificate.has_access("read")
-                else 0
+            values["warranty_count"] = self._aftersales_portal_count(
+                CERTIFICATE_MODEL, self._prepare_warranties_domain(partner)
             )
         if "contract_count" in counters:
-            Contract = request.env[CONTRACT_MODEL]
-            values["contract_count"] = (
-                Contract.search_count(self._prepare_contracts_domain(partner))
-                if Contract.has_access("read")
-                else 0
+            values["contract_count"] = self._aftersales_portal_count(
+                CONTRACT_MODEL, self._prepare_contracts_domain(partner)
             )
         return values
 
@@ -73,65 +64,6 @@ class AftersalesCustomerPortal(CustomerPortal):
             "name": {"label": request.env._("Number"), "order": "name desc, id desc"},
         }
 
-    def _prepare_portal_list_values(
-        self, model, domain, url, sortings, page=1, sortby=None, **kwargs
-    ):
-        """Values of a paged, sorted portal list of ``model`` records the
-        current user may read (the record rules apply: no sudo on search)."""
-        Model = request.env[model]
-        if sortby not in sortings:
-            sortby = "date"
-        readable = Model.has_access("read")
-        pager_values = portal_pager(
-            url=url,
-            total=Model.search_count(domain) if readable else 0,
-            page=page,
-            step=self._items_per_page,
-            url_args={"sortby": sortby},
-        )
-        records = (
-            Model.search(
-                domain,
-                order=sortings[sortby]["order"],
-                limit=self._items_per_page,
-                offset=pager_values["offset"],
-            )
-            if readable
-            else Model
-        )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                # sudo to display the product, serial, ... the user may not
-                # read directly, as sale does for its orders.
-                "records": records.sudo(),
-                "pager": pager_values,
-                "default_url": url,
-                "searchbar_sortings": sortings,
-                "sortby": sortby,
-            }
-        )
-        return values
-
-    def _show_portal_document(self, model, record_id, access_token, report_ref, **kw):
-        """Check access to one document; answer its report when a
-        ``report_type`` is asked. Returns ``(record_sudo, response)``: the
-        response is set when the caller must return it as it is."""
-        try:
-            record_sudo = self._document_check_access(model, record_id, access_token=access_token)
-        except (AccessError, MissingError):
-            return None, request.redirect("/my")
-        report_type = kw.get("report_type")
-        if report_type in REPORT_TYPES:
-            download = str2bool(kw.get("download") or "false", default=False)
-            return record_sudo, self._show_report(
-                model=record_sudo,
-                report_type=report_type,
-                report_ref=report_ref,
-                download=download,
-            )
-        return record_sudo, None
-
     # Warranty certificates ------------------------------------------------
 
     # Not readonly: the list's links call _portal_ensure_token (a write).
@@ -149,10 +81,10 @@ class AftersalesCustomerPortal(CustomerPortal):
             self._get_warranty_searchbar_sortings(),
             page=page,
             sortby=sortby,
+            history="my_warranties_history",
         )
         certificates = values.pop("records")
         values.update({"certificates": certificates, "page_name": "warranty"})
-        request.session["my_warranties_history"] = certificates.ids[:100]
         return request.render("aftersales_warranty.portal_my_warranties", values)
 
     @http.route(
@@ -194,10 +126,10 @@ class AftersalesCustomerPortal(CustomerPortal):
             self._get_contract_searchbar_sortings(),
             page=page,
             sortby=sortby,
+            history="my_contracts_history",
         )
         contracts = values.pop("records")
         values.update({"contracts": contracts, "page_name": "contract"})
-        request.session["my_contracts_history"] = contracts.ids[:100]
         return request.render("aftersales_warranty.portal_my_contracts", values)
 
     @http.route(

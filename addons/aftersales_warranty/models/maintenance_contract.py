@@ -30,6 +30,7 @@ class AftersalesMaintenanceContract(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "aftersales.activity.mixin",
         "aftersales.batch.mixin",
         "aftersales.numbered.mixin",
         "aftersales.process.mixin",
@@ -238,22 +239,26 @@ class AftersalesMaintenanceContract(models.Model):
         self._ensure_role(roles, label)
         start = self.date_end + relativedelta(days=1)
         with self._process_writing():
-            successor = self.copy(
-                {
-                    "date_start": start,
-                    "date_end": self._next_term_end(start),
-                    "predecessor_id": self.id,
-                    "lot_ids": [Command.set(self.lot_ids.ids)],
-                    "certificate_ids": [Command.set(self.certificate_ids.ids)],
-                    "is_free_maintenance": False,
-                }
-            )
+            successor = self.copy(self._prepare_renewal_vals(start))
         self._set_state("renewed", {"successor_id": successor.id})
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
             "res_id": successor.id,
             "view_mode": "form",
+        }
+
+    def _prepare_renewal_vals(self, start):
+        """What the successor contract (a copy of this one) changes: the
+        next term, from ``start``."""
+        self.ensure_one()
+        return {
+            "date_start": start,
+            "date_end": self._next_term_end(start),
+            "predecessor_id": self.id,
+            "lot_ids": [Command.set(self.lot_ids.ids)],
+            "certificate_ids": [Command.set(self.certificate_ids.ids)],
+            "is_free_maintenance": False,
         }
 
     def _next_term_end(self, start):
@@ -276,13 +281,14 @@ class AftersalesMaintenanceContract(models.Model):
             years = max(round(period.days / 365.25), 1)
             count = contract.inspections_per_year * years
             vals_list += [
-                {
-                    "contract_id": contract.id,
-                    "date_planned": contract.date_start + period * (k + 0.5) / count,
-                }
+                contract._prepare_inspection_vals(contract.date_start + period * (k + 0.5) / count)
                 for k in range(count)
             ]
         return self.env["aftersales.contract.inspection"].create(vals_list)
+
+    def _prepare_inspection_vals(self, date_planned):
+        self.ensure_one()
+        return {"contract_id": self.id, "date_planned": date_planned}
 
     # Invoicing -------------------------------------------------------------
 
@@ -295,36 +301,39 @@ class AftersalesMaintenanceContract(models.Model):
             raise UserError(self.env._("Only a running contract is invoiced (%s).", self.name))
         if self.fee <= 0:
             raise UserError(self.env._("Contract %s has no fee to invoice.", self.name))
-        product = self.env.ref("aftersales_warranty.product_maintenance_fee")
         invoice = (
             self.env["account.move"]
             .with_company(self.company_id)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": self.partner_id.id,
-                    "invoice_origin": self.name,
-                    "invoice_user_id": self.user_id.id,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "name": self.env._(
-                                    "Maintenance contract %(name)s, %(start)s to %(end)s",
-                                    name=self.name,
-                                    start=self.date_start,
-                                    end=self.date_end,
-                                ),
-                                "quantity": 1,
-                                "price_unit": self.fee,
-                            }
-                        )
-                    ],
-                }
-            )
+            .create(self._prepare_invoice_vals())
         )
         self.invoice_ids = [Command.link(invoice.id)]
         return self.action_view_invoices()
+
+    def _prepare_invoice_vals(self):
+        """The fee's customer invoice."""
+        self.ensure_one()
+        product = self.env.ref("aftersales_warranty.product_maintenance_fee")
+        return {
+            "move_type": "out_invoice",
+            "partner_id": self.partner_id.id,
+            "invoice_origin": self.name,
+            "invoice_user_id": self.user_id.id,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "name": self.env._(
+                            "Maintenance contract %(name)s, %(start)s to %(end)s",
+                            name=self.name,
+                            start=self.date_start,
+                            end=self.date_end,
+                        ),
+                        "quantity": 1,
+                        "price_unit": self.fee,
+                    }
+                )
+            ],
+        }
 
     def action_view_invoices(self):
         self.ensure_one()

@@ -51,7 +51,7 @@ class AftersalesMaintenanceContract(models.Model):
             self.env["crm.lead"]
             .sudo()
             .with_context(mail_create_nolog=True, tracking_disable=True)
-            .create([contract._renewal_lead_vals(stage) for contract in contracts])
+            .create([contract._prepare_renewal_lead_vals(stage) for contract in contracts])
         )
         quiet = contracts.with_context(tracking_disable=True)
         for contract, lead in zip(quiet, leads, strict=True):
@@ -70,7 +70,7 @@ class AftersalesMaintenanceContract(models.Model):
         contracts._message_log_batch(bodies)
         return len(contracts)
 
-    def _renewal_lead_vals(self, stage):
+    def _prepare_renewal_lead_vals(self, stage):
         self.ensure_one()
         return {
             "name": self.env._("Renewal of %s", self.name),
@@ -103,15 +103,11 @@ class AftersalesMaintenanceContract(models.Model):
         )
         if not contracts:
             return 0
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        self._aftersales_schedule_activities(
             [
                 {
-                    "res_model_id": model_id,
-                    "res_id": contract.id,
-                    "activity_type_id": todo.id,
-                    "user_id": contract._sales_director().id,
+                    "record": contract,
+                    "user": contract._sales_director(),
                     "date_deadline": today,
                     "summary": self.env._("Free maintenance ends on %s", contract.date_end),
                     "note": self.env._(

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import models
 
 
 class StockPicking(models.Model):
@@ -12,6 +12,23 @@ class StockPicking(models.Model):
         res = super()._action_done()
         self._aftersales_issue_certificates()
         return res
+
+    def _prepare_warranty_certificate_vals(self, move, policy):
+        """The certificate of a delivered ``move`` (the serial and quantity
+        are added per certificate)."""
+        day = move.company_id._aftersales_date(move.date)
+        return {
+            "partner_id": (move.picking_id.partner_id or move.partner_id).id,
+            "product_id": move.product_id.id,
+            "policy_id": policy.id,
+            "issue_type": "delivery",
+            "picking_id": move.picking_id.id,
+            "move_id": move.id,
+            "date_start": day,
+            "date_issued": day,
+            "company_id": move.company_id.id,
+            "user_id": move.picking_id.user_id.id,
+        }
 
     def _aftersales_issue_certificates(self):
         """Issue and activate the warranty certificates of validated customer
@@ -30,19 +47,7 @@ class StockPicking(models.Model):
             policy = move.product_id.product_tmpl_id._aftersales_warranty_policy()
             if not policy:
                 continue
-            day = fields.Date.context_today(move, move.date)
-            base = {
-                "partner_id": (move.picking_id.partner_id or move.partner_id).id,
-                "product_id": move.product_id.id,
-                "policy_id": policy.id,
-                "issue_type": "delivery",
-                "picking_id": move.picking_id.id,
-                "move_id": move.id,
-                "date_start": day,
-                "date_issued": day,
-                "company_id": move.company_id.id,
-                "user_id": move.picking_id.user_id.id,
-            }
+            base = self._prepare_warranty_certificate_vals(move, policy)
             if move.product_id.tracking == "serial":
                 for lot in move.move_line_ids.lot_id:
                     vals_list.append(dict(base, lot_id=lot.id, quantity=1))

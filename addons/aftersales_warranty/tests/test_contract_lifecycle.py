@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import itertools
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 from odoo import Command
 from odoo.tests import Form, TransactionCase, tagged
@@ -34,6 +34,17 @@ class TestContractLifecycle(WarrantyFixtures, TransactionCase):
         cls.Contract = cls.env["aftersales.maintenance.contract"]
 
     serial_numbers = itertools.count()
+
+    def test_daily_actions_run_at_the_company_hour(self):
+        """Issue 13: installed to run in the company's morning, in its time
+        zone (no country's hour written in the data)."""
+        tz = self.env.company._aftersales_tz()
+        for xmlid, hour in (
+            ("aftersales_warranty.ir_cron_expire_certificates", (9, 0)),
+            ("aftersales_warranty.ir_cron_contract_lifecycle", (9, 30)),
+        ):
+            local = self.env.ref(xmlid).nextcall.replace(tzinfo=UTC).astimezone(tz)
+            self.assertEqual((local.hour, local.minute), hour, xmlid)
 
     def _contracts(self, count, days_left, **vals):
         lots = self.env["stock.lot"].create(
