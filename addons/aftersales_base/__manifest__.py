@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "depends": ["mail", "resource", "portal"],
     "pre_init_hook": "pre_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/aftersales_base_security.xml",
         "security/ir.model.access.csv",

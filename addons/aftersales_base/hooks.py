@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tools import SQL
+
 from .upgrade import adopt_xmlids, rename_model
 
 # Installed under a suite that had no base module (releases up to 19.0.1.1):
@@ -32,3 +34,16 @@ def pre_init_hook(env):
         ["aftersales_warranty", "aftersales_repair", "aftersales_complaint"],
         renamed=LEDGER_RENAMES,
     )
+
+
+def uninstall_hook(env):
+    """The module's demo people go with it: the ledger, whose table is dropped
+    next, must not keep them."""
+    for column in ("user_id", "confirmed_by_id"):
+        env.cr.execute(
+            SQL(
+                "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s",
+                SQL.identifier("aftersales_ledger_entry"),
+                SQL.identifier(f"aftersales_ledger_entry_{column}_fkey"),
+            )
+        )

@@ -17,6 +17,10 @@ from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
+# The tables of the parents Odoo creates with an external id of their own for
+# a record of an ``_inherits`` model: ``<xmlid>_<parent table>``.
+INHERITS_PARENTS = ("res_partner", "product_template", "resource_resource")
+
 
 def make_rules_noupdate(cr, module):
     """The record rules of ``module`` become noupdate data, as a fresh install
@@ -78,6 +82,13 @@ def adopt_xmlids(cr, module, old_modules, renamed=None):
             )
             if cr.rowcount:
                 adopted += 1
+                # the parent Odoo created for it (a user's partner, a
+                # product's template) goes along: it is deleted with it
+                cr.execute(
+                    """UPDATE ir_model_data SET module = %s
+                        WHERE module = %s AND name = ANY(%s)""",
+                    (module, old, [f"{name}_{parent}" for parent in INHERITS_PARENTS]),
+                )
                 break
     if adopted:
         _logger.info("%s adopted %d records of %s", module, adopted, ", ".join(old_modules))
