@@ -22,8 +22,10 @@ class AftersalesLedgerEntry(models.Model):
     loss_amount = fields.Monetary(
         compute="_compute_loss_amount", store=True, readonly=False, precompute=True
     )
+    # The complaint's company, not the default of aftersales_base (a default
+    # would fill the field before the computation runs).
     company_id = fields.Many2one(
-        compute="_compute_company_id", store=True, readonly=False, precompute=True
+        compute="_compute_company_id", store=True, readonly=False, precompute=True, default=None
     )
 
     @api.depends("complaint_id")
