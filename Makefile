@@ -1,11 +1,14 @@
 # The suite's commands. See README.md.
-.PHONY: run test test-core test-upgrade test-clock lint bootstrap screenshots bench bench-data bench-workers
+.PHONY: run test test-modules test-core test-upgrade test-clock lint bootstrap screenshots bench bench-data bench-workers
 
 run:            ## set up everything, create/upgrade the database, serve on :8069
 	bash scripts/run.sh
 
 test:           ## run every test on a fresh throwaway database
 	bash scripts/test.sh
+
+test-modules:   ## each module installed alone on a fresh database (with its own tests for base, complaint)
+	bash scripts/test_modules_alone.sh
 
 test-core:      ## Odoo's own tests of repair, survey, crm, stock, helpdesk_mgmt with the suite installed
 	bash scripts/test_core.sh

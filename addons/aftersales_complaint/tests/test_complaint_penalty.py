@@ -167,5 +167,5 @@ class TestComplaintPenalty(ComplaintFixtures, TransactionCase):
         totals = {(user.login, month.month): amount for user, month, amount in ledger}
         self.assertEqual(
             totals,
-            {("as_fx_tech", 10): 150, ("as_fx_tech", 11): 70, ("as_fx_tech2", 10): 30},
+            {(self.tech.login, 10): 150, (self.tech.login, 11): 70, (self.tech2.login, 10): 30},
         )
