@@ -22,7 +22,7 @@ SKIP_RE = re.compile(r" INFO \S+ (odoo\.addons\.[\w.]+): skipped (.*)")
 # (odoo.addons.<module>.tests...) are left to the test result.
 OWN_WARNING_RE = re.compile(
     r" (WARNING|ERROR|CRITICAL) \S+ (?!odoo\.addons\.\w+\.tests)(\S+): "
-    r".*(aftersales_(warranty|repair|complaint|survey|helpdesk)|aftersales\.)"
+    r".*(aftersales_\w+|aftersales\.)"
 )
 FATAL_RE = re.compile(r" (CRITICAL) \S+ (\S+): (.*)")
 
