@@ -41,7 +41,10 @@ class ResCompany(models.Model):
         """The company's time zone: its contact's (the company's address),
         else its working hours'; UTC when neither is set or known. Read as
         superuser: any user's day, a portal customer's too, is the company's."""
-        company = (self[:1] or self.env.company).sudo()
+        # Only the fields needed: a caller that empties the cache before each
+        # question (the coverage lookup) would read the whole company and its
+        # partner each time (20 ms; make bench, measurement 1).
+        company = (self[:1] or self.env.company).sudo().with_context(prefetch_fields=False)
         name = company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
         try:
             return ZoneInfo(name)
