@@ -6,5 +6,6 @@ from . import numbered_mixin
 from . import process_mixin
 from . import res_company
 from . import resource_calendar
+from . import calendar_day
 from . import res_config_settings
 from . import ledger_entry
