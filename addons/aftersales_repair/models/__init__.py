@@ -21,3 +21,6 @@ from . import repair_order_parts
 from . import stock_move
 from . import tool_loan
 from . import repair_order_deposit
+from . import res_company
+from . import service_request_same_day
+from . import service_request_same_day_report

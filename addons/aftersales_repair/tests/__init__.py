@@ -17,3 +17,4 @@ from . import test_daily_report_rules
 from . import test_role_matrix
 from . import test_stock_locations
 from . import test_batch_runs
+from . import test_same_day
