@@ -16,7 +16,9 @@ class ResCompany(models.Model):
     )
     # The last local day whose list was sent: a rerun of the evening action
     # (another worker, a restart) sends nothing twice.
-    aftersales_same_day_reported_on = fields.Date(readonly=True, copy=False)
+    aftersales_same_day_reported_on = fields.Date(
+        string="Unsolved Calls Reported For", readonly=True, copy=False
+    )
 
     def _aftersales_sales_director(self):
         """Who receives the day's list of unsolved calls: the sales director,

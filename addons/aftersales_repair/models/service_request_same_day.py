@@ -39,7 +39,9 @@ class AftersalesServiceRequest(models.Model):
     date_promise_given = fields.Datetime(
         string="Customer Told At", readonly=True, copy=False, tracking=True
     )
-    same_day_reminded = fields.Boolean(readonly=True, copy=False)
+    same_day_reminded = fields.Boolean(
+        string="Reminded Not Solved Today", readonly=True, copy=False
+    )
     is_solved_same_day = fields.Boolean(
         string="Solved Same Day",
         compute="_compute_is_solved_same_day",

@@ -46,12 +46,22 @@ class AftersalesServiceRequest(models.Model):
         return sent
 
     def _prepare_same_day_report_values(self, company, day):
+        """The mail body's values, in the language of ``self.env``."""
+        without_reason = self.filtered(lambda r: not r.same_day_reason)
         return {
             "requests": self,
-            "company": company,
-            "day": day,
             "tz": company._aftersales_tz().key,
-            "without_reason": self.filtered(lambda r: not r.same_day_reason),
+            "summary": self.env._(
+                "%(count)s calls received on %(day)s at %(company)s were not solved the same day.",
+                count=len(self),
+                day=format_date(self.env, day),
+                company=company.name,
+            ),
+            "missing": (
+                self.env._("%s of them without a reason given.", len(without_reason))
+                if without_reason
+                else ""
+            ),
         }
 
     def _send_same_day_report(self, company, day):

@@ -390,6 +390,18 @@ class TestSameDay(ServiceFixtures, TransactionCase):
             mail = self.Request._cron_report_same_day_unsolved()
         self.assertEqual(mail.recipient_ids, self.manager.partner_id)
 
+    def test_director_reads_the_list_in_his_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["aftersales_repair"], ["zh_CN"])
+        self.director.lang = "zh_CN"
+        self.env.company.aftersales_sales_director_id = self.director
+        self._day_of_calls()
+        with freeze_time(LOCAL_1830):
+            mail = self.Request._cron_report_same_day_unsolved()
+        self.assertIn("当日未解决", mail.subject)
+        self.assertIn("未说明原因", mail.body_html)
+        self.assertIn("承诺解决日期", mail.body_html)
+
     def test_nothing_unsolved_no_mail(self):
         self.env.company.aftersales_sales_director_id = self.director
         self._close(self.make_request(call=CALL_0900), LOCAL_1500)
