@@ -296,6 +296,28 @@ class TestSameDay(ServiceFixtures, TransactionCase):
         self.assertFalse(dispatched.activity_ids, "the promise closes the reminder")
         self.assertFalse(waiting.activity_ids, "also the supervisor's, closed by the desk")
 
+    def test_scheduled_actions_run_their_methods(self):
+        self.env.company.aftersales_sales_director_id = self.director
+        request = self._dispatched()
+        with freeze_time(LOCAL_1630):
+            self.env.ref("aftersales_repair.ir_cron_remind_same_day").ir_actions_server_id.run()
+        self.assertTrue(request.activity_ids)
+        mails = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("recipient_ids", "in", self.director.partner_id.ids)])
+        )
+        with freeze_time(LOCAL_1830):
+            cron = self.env.ref("aftersales_repair.ir_cron_report_same_day_unsolved")
+            cron.ir_actions_server_id.run()
+        sent = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("recipient_ids", "in", self.director.partner_id.ids)])
+        )
+        self.assertEqual(len(sent - mails), 1)
+        self.assertEqual(self.env.company.aftersales_same_day_reported_on, MONDAY)
+
     def test_reminder_uses_the_company_day(self):
         # 07:30 on Tuesday in China is still Monday in UTC.
         tuesday = self.make_request(call=datetime(2026, 11, 23, 23, 30))
