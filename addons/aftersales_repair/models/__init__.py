@@ -24,3 +24,6 @@ from . import stock_move
 from . import tool_loan
 from . import repair_order_deposit
 from . import resource_calendar
+from . import res_company
+from . import service_request_same_day
+from . import service_request_same_day_report

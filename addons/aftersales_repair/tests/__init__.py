@@ -18,3 +18,4 @@ from . import test_role_matrix
 from . import test_stock_locations
 from . import test_batch_runs
 from . import test_service_levels
+from . import test_same_day

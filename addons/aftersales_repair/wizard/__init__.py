@@ -2,3 +2,4 @@ from . import carry_in
 from . import return_product
 from . import reassign
 from . import contact_customer
+from . import same_day_promise
