@@ -17,7 +17,7 @@ class AftersalesCalendarDayImport(models.TransientModel):
     _name = "aftersales.calendar.day.import"
     _description = "Import Public Holidays and Make-up Days"
 
-    file = fields.Binary(string="File", required=True, help="CSV or iCalendar (.ics).")
+    file = fields.Binary(required=True, help="CSV or iCalendar (.ics).")
     filename = fields.Char()
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -37,20 +37,19 @@ def decode(data):
 def parse(env, data):
     """The days of an uploaded file, as dicts (name, day_type, date_from,
     date_to, works_like); one dict per make-up day."""
-    _ = env._
     if len(data) > MAX_BYTES:
-        raise UserError(_("The file is larger than 1 MB: is it a holiday list?"))
+        raise UserError(env._("The file is larger than 1 MB: is it a holiday list?"))
     text = decode(data)
     if text is None:
-        raise UserError(_("The file is neither UTF-8 nor GB18030 text."))
+        raise UserError(env._("The file is neither UTF-8 nor GB18030 text."))
     if "BEGIN:VCALENDAR" in text[:2000].upper():
         days = _parse_ics(env, text)
     else:
         days = _parse_csv(env, text)
     if not days:
-        raise UserError(_("The file holds no public holiday or make-up day."))
+        raise UserError(env._("The file holds no public holiday or make-up day."))
     if len(days) > MAX_DAYS:
-        raise UserError(_("The file holds more than %s days.", MAX_DAYS))
+        raise UserError(env._("The file holds more than %s days.", MAX_DAYS))
     return days
 
 
@@ -66,19 +65,22 @@ def _date(value):
 
 def _days(env, where, name, day_type, date_from, date_to, works_like="0"):
     """The checked dicts of one line or event (``where`` names it)."""
-    _ = env._
     name = (name or "").strip()
     if not name:
-        raise UserError(_("%s: the name is missing.", where))
+        raise UserError(env._("%s: the name is missing.", where))
     if len(name) > NAME_SIZE:
         raise UserError(
-            _("%(where)s: the name has more than %(size)s characters.", where=where, size=NAME_SIZE)
+            env._(
+                "%(where)s: the name has more than %(size)s characters.",
+                where=where,
+                size=NAME_SIZE,
+            )
         )
     if date_to < date_from:
-        raise UserError(_("%s: the holiday ends before it starts.", where))
+        raise UserError(env._("%s: the holiday ends before it starts.", where))
     if (date_to - date_from).days >= MAX_SPAN:
         raise UserError(
-            _(
+            env._(
                 "%(where)s: %(span)s days is not one holiday.",
                 where=where,
                 span=(date_to - date_from).days + 1,
@@ -100,28 +102,30 @@ def _days(env, where, name, day_type, date_from, date_to, works_like="0"):
 
 
 def _parse_csv(env, text):
-    _ = env._
     reader = csv.reader(io.StringIO(text))
     header = [cell.strip().lower() for cell in next(reader, [])]
     required = ("date_from", "date_to", "type", "name")
     if any(column not in header for column in required):
         raise UserError(
-            _("The CSV file's first line names its columns: %s[, works_like].", ", ".join(required))
+            env._(
+                "The CSV file's first line names its columns: %s[, works_like].",
+                ", ".join(required),
+            )
         )
     index = {column: header.index(column) for column in header}
     days = []
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        where = _("Line %s", number)
+        where = env._("Line %s", number)
         if len(row) < len(required):
-            raise UserError(_("%s: fewer columns than the header.", where))
+            raise UserError(env._("%s: fewer columns than the header.", where))
         cell = {column: (row[i] if i < len(row) else "").strip() for column, i in index.items()}
         date_from = _date(cell["date_from"])
         date_to = _date(cell["date_to"]) if cell["date_to"] else date_from
         if not date_from or not date_to:
             raise UserError(
-                _(
+                env._(
                     "%(where)s: a date is not a date (YYYY-MM-DD): %(value)s",
                     where=where,
                     value=f"{cell['date_from']} {cell['date_to']}",
@@ -130,7 +134,7 @@ def _parse_csv(env, text):
         day_type = cell["type"].lower()
         if day_type not in ("holiday", "workday"):
             raise UserError(
-                _(
+                env._(
                     "%(where)s: the type is holiday or workday, not %(value)s.",
                     where=where,
                     value=cell["type"],
@@ -140,7 +144,7 @@ def _parse_csv(env, text):
         works_like = WEEKDAY_NAMES.get(works_like, works_like)
         if works_like not in dict(WEEKDAYS):
             raise UserError(
-                _(
+                env._(
                     "%(where)s: works_like is a weekday (0 Monday to 6 Sunday), not %(value)s.",
                     where=where,
                     value=cell.get("works_like"),
@@ -178,7 +182,6 @@ def _ics_date(value, end=False):
 
 
 def _parse_ics(env, text):
-    _ = env._
     days = []
     event = None
     number = 0
@@ -197,16 +200,15 @@ def _parse_ics(env, text):
 
 
 def _ics_event_days(env, number, event):
-    _ = env._
     summary = (event.get("SUMMARY") or "").strip()
-    where = _("Event %(number)s (%(summary)s)", number=number, summary=summary[:40])
+    where = env._("Event %(number)s (%(summary)s)", number=number, summary=summary[:40])
     date_from = _ics_date(event.get("DTSTART", ""))
     if date_from is None:
-        raise UserError(_("%s: DTSTART is missing or not a date.", where))
+        raise UserError(env._("%s: DTSTART is missing or not a date.", where))
     if "DTEND" in event:
         date_to = _ics_date(event["DTEND"], end=True)
         if date_to is None:
-            raise UserError(_("%s: DTEND is not a date.", where))
+            raise UserError(env._("%s: DTEND is not a date.", where))
         if date_to == date_from - timedelta(days=1):
             date_to = date_from  # an event of no length: its day
     else:
