@@ -82,10 +82,13 @@ class AftersalesCalendarDay(models.Model):
         "CHECK(date_to >= date_from)", "A holiday cannot end before it starts."
     )
 
-    @api.depends("date_from")
+    @api.depends("date_from", "day_type")
     def _compute_date_to(self):
         for day in self:
-            if day.date_from and (not day.date_to or day.date_to < day.date_from):
+            if not day.date_from:
+                continue
+            # a make-up working day is one day; a holiday ends on or after it starts
+            if day.day_type == "workday" or not day.date_to or day.date_to < day.date_from:
                 day.date_to = day.date_from
 
     @api.depends("day_type")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, freeze_time
+from odoo.tests import Form, TransactionCase, freeze_time
 from odoo.tools import file_open
 
 from .common import AftersalesFixtures, assertQueriesConstant, make_calendar, make_user
@@ -79,6 +79,22 @@ class TestTimeBase(AftersalesFixtures, TransactionCase):
         spring = self.env.ref(XMLID + "spring_festival")
         self.assertEqual((spring.date_from, spring.date_to), (date(2026, 2, 15), date(2026, 2, 23)))
         self.assertEqual(spring.with_context(lang="en_US").name, "Spring Festival")
+
+    def test_form_fills_the_day(self):
+        """T1: a make-up day is one day: its end follows its start, it works like a
+        Monday unless told otherwise; a holiday's end defaults to its start."""
+        form = Form(self.env["aftersales.calendar.day"])
+        form.name = "Stock-taking Saturday"
+        form.day_type = "workday"
+        form.date_from = date(2026, 3, 7)
+        self.assertEqual((form.date_to, form.works_like), (date(2026, 3, 7), "0"))
+        day = form.save()
+        day.date_from = date(2026, 3, 1)
+        self.assertEqual(day.date_to, date(2026, 3, 1))
+        holiday = self.env["aftersales.calendar.day"].create(
+            {"name": "Closed", "date_from": date(2026, 3, 9)}
+        )
+        self.assertEqual((holiday.date_to, holiday.works_like), (date(2026, 3, 9), False))
 
     def test_friday_evening_due_on_make_up_saturday(self):
         """T1: Friday 13 February 17:00 + 6 h is due on the make-up Saturday 14:00."""
