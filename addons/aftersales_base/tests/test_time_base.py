@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, TransactionCase, freeze_time
+from odoo.tests import Form, TransactionCase, freeze_time, tagged
 from odoo.tools import file_open
 
 from .common import AftersalesFixtures, assertQueriesConstant, make_calendar, make_user
@@ -29,6 +29,7 @@ def china(moment):
 
 
 @freeze_time("2026-02-01 03:00:00")
+@tagged("post_install", "-at_install")
 class TestTimeBase(AftersalesFixtures, TransactionCase):
     """T1: deadlines on the company's real working time, over China's 2026
     public holidays and make-up days (shipped data), in a calendar working
@@ -241,6 +242,7 @@ class TestTimeBase(AftersalesFixtures, TransactionCase):
 
 
 @freeze_time("2026-11-20 03:00:00")
+@tagged("post_install", "-at_install")
 class TestHolidayImport(AftersalesFixtures, TransactionCase):
     """T1: the yearly import of holidays and make-up days (CSV and iCalendar)."""
 
@@ -356,6 +358,7 @@ class TestHolidayImport(AftersalesFixtures, TransactionCase):
 
 
 @freeze_time("2026-11-20 03:00:00")
+@tagged("post_install", "-at_install")
 class TestTimeBaseRoles(AftersalesFixtures, TransactionCase):
     """T1: only the service manager changes calendars, leaves of no one and
     holidays; the desk and the other roles read them."""
