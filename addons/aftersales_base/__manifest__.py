@@ -4,7 +4,7 @@
     "name": "After-Sales: Base",
     "summary": "The After-Sales app under every module of the suite: roles, menu, "
     "settings, the performance ledger, the company's clock and shared plumbing",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -15,7 +15,11 @@
     "data": [
         "security/aftersales_base_security.xml",
         "security/ir.model.access.csv",
+        "data/calendar_day_cn_2026.xml",
         "views/res_config_settings_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/calendar_day_views.xml",
+        "wizard/calendar_day_import_views.xml",
         "views/aftersales_menus.xml",
         "views/ledger_entry_views.xml",
     ],

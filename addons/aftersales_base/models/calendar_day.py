@@ -14,6 +14,19 @@ WEEKDAYS = [
 ]
 
 
+NAME_SIZE = 128
+# Changing these fields changes the time base (a name does not).
+TIME_BASE_FIELDS = {
+    "day_type",
+    "date_from",
+    "date_to",
+    "works_like",
+    "company_id",
+    "calendar_ids",
+    "active",
+}
+
+
 class AftersalesCalendarDay(models.Model):
     """A company's public holiday (节假日) or make-up working day (调休上班),
     in local days (T1). Holidays are taken out of every working calendar of
@@ -23,6 +36,7 @@ class AftersalesCalendarDay(models.Model):
     _name = "aftersales.calendar.day"
     _description = "Public Holiday or Make-up Day"
     _order = "date_from desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     day_type = fields.Selection(
@@ -32,10 +46,21 @@ class AftersalesCalendarDay(models.Model):
         default="holiday",
     )
     date_from = fields.Date(string="From", required=True, index=True)
-    date_to = fields.Date(string="To", required=True, index=True)
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        index=True,
+        compute="_compute_date_to",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     works_like = fields.Selection(
         WEEKDAYS,
-        default="0",
+        compute="_compute_works_like",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="A make-up working day has the hours of this weekday in each calendar.",
     )
     year = fields.Integer(compute="_compute_year", store=True)
@@ -48,6 +73,7 @@ class AftersalesCalendarDay(models.Model):
         "day_id",
         "calendar_id",
         string="Only These Calendars",
+        check_company=True,
         help="Empty: every working calendar of the company.",
     )
     active = fields.Boolean(default=True)
@@ -56,10 +82,35 @@ class AftersalesCalendarDay(models.Model):
         "CHECK(date_to >= date_from)", "A holiday cannot end before it starts."
     )
 
+    @api.depends("date_from", "day_type")
+    def _compute_date_to(self):
+        for day in self:
+            if not day.date_from:
+                continue
+            # a make-up working day is one day; a holiday ends on or after it starts
+            if day.day_type == "workday" or not day.date_to or day.date_to < day.date_from:
+                day.date_to = day.date_from
+
+    @api.depends("day_type")
+    def _compute_works_like(self):
+        for day in self:
+            if day.day_type != "workday":
+                day.works_like = False
+            elif not day.works_like:
+                day.works_like = "0"
+
     @api.depends("date_from")
     def _compute_year(self):
         for day in self:
             day.year = day.date_from.year if day.date_from else 0
+
+    @api.constrains("name")
+    def _check_name_length(self):
+        for day in self:
+            if len(day.name or "") > NAME_SIZE:
+                raise ValidationError(
+                    self.env._("A holiday's name has at most %s characters.", NAME_SIZE)
+                )
 
     @api.constrains("day_type", "date_from", "date_to")
     def _check_workday_single(self):
@@ -73,22 +124,25 @@ class AftersalesCalendarDay(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         days = super().create(vals_list)
-        days._time_base_changed()
+        days._time_base_changed(days._spans())
         return days
 
     def write(self, vals):
-        self._time_base_changed()
+        if not TIME_BASE_FIELDS & set(vals):
+            return super().write(vals)
+        before = self._spans()
         result = super().write(vals)
-        self._time_base_changed()
+        self._time_base_changed(before + self._spans())
         return result
 
     def unlink(self):
-        self._time_base_changed()
-        return super().unlink()
+        spans = self._spans()
+        result = super().unlink()
+        self._time_base_changed(spans)
+        return result
 
-    def _time_base_changed(self):
-        for company, days in self.grouped("company_id").items():
-            self.env["resource.calendar"]._aftersales_time_base_changed(
-                company, min(days.mapped("date_from")), max(days.mapped("date_to"))
-            )
-        return True
+    def _spans(self):
+        return [(day.company_id, day.date_from, day.date_to) for day in self]
+
+    def _time_base_changed(self, spans):
+        return self.env["resource.calendar"]._aftersales_time_base_spans_changed(spans)

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..roles import MANAGER
 
@@ -69,3 +69,37 @@ class ResCompany(models.Model):
         """``(start, end)`` of the company's local ``day``, as naive UTC
         datetimes: a record of that day has ``start <= moment < end``."""
         return self._aftersales_day_start(day), self._aftersales_day_start(day + timedelta(days=1))
+
+    # The company's working days (T1) -----------------------------------------
+
+    def _aftersales_plan_days_batch(self, starts_days):
+        """Due dates for many (local date, working days) pairs on the
+        company's time base: its working calendar without its public
+        holidays, with its make-up days. Calendar days where the company has
+        no working calendar (or it has no working day within the horizon)."""
+        self.ensure_one()
+        company = self.sudo()
+        calendar = company.resource_calendar_id
+        ends = (
+            calendar._aftersales_plan_days_batch(starts_days, company)
+            if calendar
+            else [False] * len(starts_days)
+        )
+        return [
+            end or (day and day + timedelta(days=max(int(count), 0)))
+            for end, (day, count) in zip(ends, starts_days, strict=True)
+        ]
+
+    @api.model
+    def _aftersales_plan_days_grouped(self, items):
+        """Due dates of (company, local date, working days) triples of any
+        companies: one batch per company."""
+        results = [False] * len(items)
+        by_company = {}
+        for index, (company, _day, _count) in enumerate(items):
+            by_company.setdefault(company, []).append(index)
+        for company, indexes in by_company.items():
+            ends = company._aftersales_plan_days_batch([items[i][1:] for i in indexes])
+            for index, end in zip(indexes, ends, strict=True):
+                results[index] = end
+        return results

@@ -11,8 +11,18 @@ from odoo.tools.intervals import Intervals
 # How far ahead the working intervals are read at once; a deadline further
 # away reads the next window, up to HORIZON.
 WINDOW = timedelta(days=21)
+# Changing these fields of a leave changes the time base.
+TIME_BASE_FIELDS = {"date_from", "date_to", "resource_id", "calendar_id", "company_id", "time_type"}
 HORIZON = timedelta(days=730)
 END_OF_DAY_GAP = timedelta(microseconds=1)
+
+
+def _utc(moment):
+    """A naive datetime is UTC (as the ORM stores them); an aware one is
+    converted."""
+    if moment.tzinfo:
+        return moment.astimezone(UTC)
+    return moment.replace(tzinfo=UTC)
 
 
 class ResourceCalendar(models.Model):
@@ -42,14 +52,15 @@ class ResourceCalendar(models.Model):
             (a, b, self.env["resource.calendar.attendance"])
             for a, b, _meta in self._attendance_intervals_batch(start, end)[False]
         )
-        if not self.aftersales_works_holidays:
-            leaves = self._leave_intervals_batch(
-                start,
-                end,
-                domain=[("time_type", "=", "leave"), ("company_id", "in", [False, company.id])],
-            )[False]
+        domain = [("time_type", "=", "leave"), ("company_id", "in", [False, company.id])]
+        if self.aftersales_works_holidays:
+            # round the clock: only this calendar's own leaves apply, not the
+            # company's closures (global leaves) nor its public holidays
+            domain.append(("calendar_id", "=", self.id))
+        else:
             holidays, makeup = self._aftersales_calendar_days(start, end, company)
-            attendance = (attendance - Intervals(holidays) | Intervals(makeup)) - leaves
+            attendance = (attendance - Intervals(holidays)) | Intervals(makeup)
+        leaves = self._leave_intervals_batch(start, end, domain=domain)[False]
         # Odoo ends a day worked until 24:00 at 23:59:59.999999: the last
         # microsecond belongs to the day, or a round-the-clock deadline that
         # crosses midnight ends a microsecond late.
@@ -58,7 +69,7 @@ class ResourceCalendar(models.Model):
                 a.astimezone(UTC),
                 (b + END_OF_DAY_GAP if b.microsecond == 999999 else b).astimezone(UTC),
             )
-            for a, b, _meta in attendance
+            for a, b, _meta in attendance - leaves
         ]
 
     def _aftersales_calendar_days(self, start, end, company):
@@ -70,6 +81,7 @@ class ResourceCalendar(models.Model):
         days = (
             self.env["aftersales.calendar.day"]
             .sudo()
+            .with_context(active_test=True)
             .search(
                 [
                     ("company_id", "=", company.id),
@@ -123,9 +135,7 @@ class ResourceCalendar(models.Model):
         results = [False] * len(starts_hours)
         # pending: index -> (moment, remaining hours)
         pending = {
-            i: (start.replace(tzinfo=UTC), hours)
-            for i, (start, hours) in enumerate(starts_hours)
-            if start
+            i: (_utc(start), hours) for i, (start, hours) in enumerate(starts_hours) if start
         }
         low = min((m for m, _h in pending.values()), default=None)
         high = max((m for m, _h in pending.values()), default=None)
@@ -151,28 +161,70 @@ class ResourceCalendar(models.Model):
     def _aftersales_plan_days_batch(self, starts_days, company=None):
         """Due dates for many (date, working days) pairs: the date that many
         working days after ``date`` (a day with working time counts; holidays
-        don't, make-up days do). Local dates in and out."""
+        don't, make-up days do); ``date`` itself when the count is 0 or less.
+        Local dates in and out; False when the calendar has not enough
+        working days within the horizon. The intervals are read once per
+        window for the whole batch."""
         self.ensure_one()
         if not starts_days:
             return []
         tz = pytz.timezone(self.tz or "UTC")
-        first = min(day for day, _n in starts_days)
-        span = max(n for _day, n in starts_days)
-        horizon = timedelta(days=int(span * 7 / 5) + 30)
-        start = tz.localize(datetime.combine(first, time.min))
-        end = tz.localize(datetime.combine(max(d for d, _n in starts_days), time.min)) + horizon
-        intervals = self._aftersales_work_intervals(start, end, company)
-        working = sorted({a.astimezone(tz).date() for a, _b in intervals})
-        results = []
-        for day, n in starts_days:
-            index = bisect.bisect_right(working, day) + max(int(n), 1) - 1
-            if n <= 0:
-                results.append(day)
-            elif index < len(working):
-                results.append(working[index])
+        results = [False] * len(starts_days)
+        # pending: index -> (the last day counted, working days still to count)
+        pending = {}
+        for i, (day, count) in enumerate(starts_days):
+            if not day:
+                continue
+            if count <= 0:
+                results[i] = day
             else:
-                results.append(False)
+                pending[i] = (day, int(count))
+        if not pending:
+            return results
+        low = min(day for day, _n in pending.values()) + timedelta(days=1)
+        limit = max(day for day, _n in pending.values()) + HORIZON
+        while pending and low <= limit:
+            span = max(int(n * 7 / 5) + 30 for _day, n in pending.values())
+            high = max(day for day, _n in pending.values()) + timedelta(days=span)
+            working = self._aftersales_working_days(low, high, tz, company)
+            for i, (day, count) in list(pending.items()):
+                found = working[bisect.bisect_right(working, day) :][:count]
+                if len(found) == count:
+                    results[i] = found[-1]
+                    del pending[i]
+                else:
+                    pending[i] = (high, count - len(found))
+            low = high + timedelta(days=1)
         return results
+
+    def _aftersales_working_days(self, first, last, tz, company):
+        """The sorted local dates from ``first`` to ``last`` that have
+        working time. A day counts once whatever its intervals: adjacent
+        intervals are merged across midnight (a 7×24 calendar is one long
+        interval), so each interval counts every day it covers."""
+        start = tz.localize(datetime.combine(first, time.min))
+        end = tz.localize(datetime.combine(last + timedelta(days=1), time.min))
+        days = set()
+        for a, b in self._aftersales_work_intervals(start, end, company):
+            day = a.astimezone(tz).date()
+            # an interval ending at midnight does not work the next day
+            stop = (b.astimezone(tz) - timedelta(microseconds=1)).date()
+            while day <= stop:
+                days.add(day)
+                day += timedelta(days=1)
+        return sorted(days)
+
+    @api.model
+    def _aftersales_time_base_spans_changed(self, spans):
+        """Calls the hook once per company over the union of the changed
+        ``(company, date_from, date_to)`` spans."""
+        by_company = {}
+        for company, date_from, date_to in spans:
+            low, high = by_company.get(company, (date_from, date_to))
+            by_company[company] = (min(low, date_from), max(high, date_to))
+        for company, (date_from, date_to) in by_company.items():
+            self._aftersales_time_base_changed(company, date_from, date_to)
+        return True
 
     @api.model
     def _aftersales_time_base_changed(self, company, date_from, date_to):
@@ -188,27 +240,37 @@ class ResourceCalendarLeaves(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leaves = super().create(vals_list)
-        leaves._aftersales_time_base_changed()
+        leaves._aftersales_time_base_changed(leaves._aftersales_spans())
         return leaves
 
     def write(self, vals):
-        self._aftersales_time_base_changed()
+        if not TIME_BASE_FIELDS & set(vals):
+            return super().write(vals)
+        before = self._aftersales_spans()
         result = super().write(vals)
-        self._aftersales_time_base_changed()
+        self._aftersales_time_base_changed(before + self._aftersales_spans())
         return result
 
     def unlink(self):
-        self._aftersales_time_base_changed()
-        return super().unlink()
+        spans = self._aftersales_spans()
+        result = super().unlink()
+        self._aftersales_time_base_changed(spans)
+        return result
 
-    def _aftersales_time_base_changed(self):
-        # only leaves of no one (public holidays, closures) move the deadlines
-        for company, leaves in (
-            self.filtered(lambda l: not l.resource_id).grouped("company_id").items()
-        ):
-            self.env["resource.calendar"]._aftersales_time_base_changed(
-                company or self.env.company,
-                min(leaves.mapped("date_from")).date() - timedelta(days=1),
-                max(leaves.mapped("date_to")).date() + timedelta(days=1),
+    def _aftersales_spans(self):
+        """(company, first local day, last local day) of each leave of no
+        one (public holidays, closures): only those move deadlines. A day of
+        margin each side: the dates are UTC."""
+        return [
+            (
+                leave.company_id or self.env.company,
+                leave.date_from.date() - timedelta(days=1),
+                leave.date_to.date() + timedelta(days=1),
             )
-        return True
+            for leave in self
+            if not leave.resource_id and leave.date_from and leave.date_to
+        ]
+
+    @api.model
+    def _aftersales_time_base_changed(self, spans):
+        return self.env["resource.calendar"]._aftersales_time_base_spans_changed(spans)

@@ -54,8 +54,9 @@ def link(record):
     return [Command.link(record.id)]
 
 
-def make_calendar(env, name="Test service hours"):
-    """Monday to Friday, 8-12 and 13-17, in China."""
+def make_calendar(env, name="Test service hours", afternoon_end=17, **values):
+    """Monday to Friday, 8-12 and 13-17 (or ``afternoon_end``), in China;
+    ``values``: further values of the calendar (company_id...)."""
     return env["resource.calendar"].create(
         {
             "name": name,
@@ -72,8 +73,9 @@ def make_calendar(env, name="Test service hours"):
                     }
                 )
                 for day in range(5)
-                for period, start, end in (("morning", 8, 12), ("afternoon", 13, 17))
+                for period, start, end in (("morning", 8, 12), ("afternoon", 13, afternoon_end))
             ],
+            **values,
         }
     )
 

@@ -250,6 +250,13 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("O---", "O---", "O---", "AAA-", "AAA-", "A---", "O---", "O---", "----", "----"),
     },
+    "aftersales.calendar.day": {
+        "module": "aftersales_base",
+        "label": "Public holiday / make-up working day",
+        "fixture": {"date_from": "2030-01-01", "date_to": "2030-01-01"},
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "A---", "A---", "A---", "----", "----"),
+    },
     # -- aftersales_survey -----------------------------------------------------
     "aftersales.rating.criterion": {
         "module": "aftersales_survey",

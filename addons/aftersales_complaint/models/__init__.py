@@ -11,3 +11,4 @@ from . import res_config_settings
 from . import complaint_analysis
 from . import complaint_penalise
 from . import complaint_source_mixin
+from . import resource_calendar

@@ -59,29 +59,72 @@ class AftersalesComplaint(models.Model):
 
     def _stage_values(self, state, start):
         """Deadline values of each complaint entering ``state`` at ``start``,
-        the calendar's working intervals read once per calendar."""
+        planned on the time base of its company (T1)."""
         if state in CLOSED_STATES:
             return {cid: {"stage_deadline": False, "stage_escalated": False} for cid in self.ids}
+        deadlines = self._stage_deadlines(state, dict.fromkeys(self, start))
+        return {
+            complaint.id: {
+                "date_stage_start": start,
+                "stage_escalated": False,
+                "stage_deadline": deadlines[complaint],
+            }
+            for complaint in self
+        }
+
+    def _stage_deadlines(self, state, starts):
+        """``{complaint: deadline}`` of the step ``state`` begun at
+        ``starts[complaint]``, on the working time of the complaint's company
+        (its calendar, public holidays and make-up days, T1): one batch per
+        calendar and company, whatever the number of complaints."""
         hours = (
             self.env["aftersales.complaint.stage.deadline"]
             .sudo()
             .search([("state", "=", state)], limit=1)
             .hours
         )
-        result = {}
-        by_calendar = {}
-        for complaint in self:
-            result[complaint.id] = {"date_stage_start": start, "stage_escalated": False}
-            calendar = complaint.company_id.resource_calendar_id
-            if hours and calendar:
-                by_calendar.setdefault(calendar, []).append(complaint)
-            else:
-                result[complaint.id]["stage_deadline"] = False
-        for calendar, complaints in by_calendar.items():
-            ends = calendar._aftersales_plan_hours_batch([(start, hours)] * len(complaints))
-            for complaint, end in zip(complaints, ends, strict=True):
-                result[complaint.id]["stage_deadline"] = end
+        result = dict.fromkeys(starts, False)
+        batches = {}
+        for complaint, start in starts.items():
+            company = complaint.company_id
+            calendar = company.resource_calendar_id
+            if hours and calendar and start:
+                batches.setdefault((calendar, company), []).append(complaint)
+        for (calendar, company), complaints in batches.items():
+            ends = calendar._aftersales_plan_hours_batch(
+                [(starts[complaint], hours) for complaint in complaints], company
+            )
+            result.update(zip(complaints, ends, strict=True))
         return result
+
+    @api.model
+    def _recompute_stage_deadlines(self, company, date_from):
+        """The working time of ``company`` changed from its local day
+        ``date_from`` on (a public holiday, a make-up day or a closure was
+        entered, changed or removed): the open complaints whose step deadline
+        falls after it get the deadline the step has now, counted from the
+        step's start (T1). Closed complaints keep theirs; an escalation
+        already made stands. One plan per step, one log for all."""
+        complaints = self.sudo().search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "not in", CLOSED_STATES),
+                ("date_stage_start", "!=", False),
+                ("stage_deadline", ">=", company._aftersales_day_start(date_from)),
+            ]
+        )
+        moved = self.browse()
+        for state, group in complaints.grouped("state").items():
+            deadlines = group._stage_deadlines(state, {c: c.date_stage_start for c in group})
+            with group._process_writing():
+                for complaint, deadline in deadlines.items():
+                    if complaint.stage_deadline != deadline:
+                        complaint.with_context(tracking_disable=True).stage_deadline = deadline
+                        moved |= complaint
+        if moved:
+            body = self.env._("Step deadline moved: the working time changed (public holidays).")
+            moved._message_log_batch(dict.fromkeys(moved.ids, body))
+        return moved
 
     def _set_state(self, state, values=None):
         result = super()._set_state(state, values)

@@ -16,7 +16,8 @@ RESULTS = [
     ("unresolved", "Request Unresolved"),
     ("no_answer", "No Answer"),
 ]
-# An unresolved request goes to the supervisor within this many days (V5).
+# An unresolved request goes to the supervisor within this many working days
+# (V5, T1).
 REPORT_DAYS = 2
 # The customer file fields as shown on a "Customer File" follow-up.
 FILE_FIELDS = {f"file_{name.removeprefix('aftersales_')}": name for name in CUSTOMER_FILE_FIELDS}
@@ -219,6 +220,12 @@ class AftersalesFollowup(models.Model):
         in time, goes to the supervisor, due within two days (V5)."""
         if not self:
             return
+        deadlines = self.env["res.company"]._aftersales_plan_days_grouped(
+            [
+                (followup.company_id, followup.company_id._aftersales_today(), REPORT_DAYS)
+                for followup in self
+            ]
+        )
         self._aftersales_schedule_activities(
             [
                 {
@@ -227,13 +234,11 @@ class AftersalesFollowup(models.Model):
                         followup.request_id.supervisor_id
                         or followup.company_id._aftersales_service_manager()
                     ),
-                    "date_deadline": (
-                        followup.company_id._aftersales_today() + timedelta(days=REPORT_DAYS)
-                    ),
+                    "date_deadline": deadline,
                     "summary": summary or self.env._("Unresolved customer request"),
                     "note": followup.customer_request or followup.content or "",
                 }
-                for followup in self
+                for followup, deadline in zip(self, deadlines, strict=True)
             ]
         )
 
@@ -273,13 +278,12 @@ class AftersalesFollowup(models.Model):
                     (r, r.partner_id, company._aftersales_date(r.date_done))
                     for r in self.env["aftersales.service.request"].search(domain)
                 ]
+            bases = [base for base in bases if base[0].id not in skip]
+            windows = rule._windows([(rule, request.company_id, day) for request, _p, day in bases])
             vals_list = []
-            for request, partner, base_day in bases:
-                if request.id in skip:
-                    continue
-                date_from, date_to = rule._window(base_day)
-                if date_from > today + timedelta(days=1):
-                    continue  # not yet: planned the day before
+            for (request, partner, _day), (date_from, date_to) in zip(bases, windows, strict=True):
+                if request.id in skip or date_from > today + timedelta(days=1):
+                    continue  # planned already, or not yet: planned the day before
                 skip.add(request.id)
                 vals_list.append(
                     self._prepare_planned_followup_vals(rule, request, partner, date_from, date_to)

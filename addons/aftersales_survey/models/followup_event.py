@@ -8,7 +8,7 @@ from odoo.exceptions import UserError
 from odoo.addons.aftersales_base.roles import DESK
 
 # Customers are called two weeks before an event, and the letter follows
-# within two days (V5).
+# within two working days (V5, T1).
 ANNOUNCE_DAYS = 14
 LETTER_DAYS = 2
 
@@ -105,9 +105,21 @@ class AftersalesFollowupEvent(models.Model):
         }
 
     def _plan_followups(self):
+        # the call two weeks before the event (calendar days: a date counted
+        # back), the letter within two working days after the call (T1)
+        call_days = {event: event.date_event - timedelta(days=ANNOUNCE_DAYS) for event in self}
+        letter_days = dict(
+            zip(
+                self,
+                self.env["res.company"]._aftersales_plan_days_grouped(
+                    [(event.company_id, call_days[event], LETTER_DAYS) for event in self]
+                ),
+                strict=True,
+            )
+        )
         vals_list = []
         for event in self:
-            call_day = event.date_event - timedelta(days=ANNOUNCE_DAYS)
+            call_day = call_days[event]
             for partner in event.partner_ids:
                 common = event._prepare_followup_vals(partner)
                 vals_list += [
@@ -116,7 +128,7 @@ class AftersalesFollowupEvent(models.Model):
                         common,
                         kind="letter",
                         date_planned=call_day,
-                        date_deadline=call_day + timedelta(days=LETTER_DAYS),
+                        date_deadline=letter_days[event],
                     ),
                 ]
         return (

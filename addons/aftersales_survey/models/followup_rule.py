@@ -1,7 +1,5 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -34,8 +32,19 @@ class AftersalesFollowupRule(models.Model):
         string="After",
         help="The follow-up this one comes after (for 'After another follow-up was made').",
     )
-    days_from = fields.Integer(string="From (days)", required=True, default=1)
-    days_to = fields.Integer(string="To (days)", required=True, default=1)
+    days_from = fields.Integer(
+        string="From (working days)",
+        required=True,
+        default=1,
+        help="Working days of the company's calendar: public holidays do not count, make-up "
+        "working days do.",
+    )
+    days_to = fields.Integer(
+        string="To (working days)",
+        required=True,
+        default=1,
+        help="The follow-up is due this many working days after the service.",
+    )
     user_id = fields.Many2one(
         "res.users", string="Follow-up Clerk", help="Who makes these calls; empty: the desk."
     )
@@ -60,6 +69,17 @@ class AftersalesFollowupRule(models.Model):
             if rule.previous_rule_id == rule:
                 raise ValidationError(self.env._("A follow-up cannot come after itself."))
 
-    def _window(self, base_day):
+    def _window(self, base_day, company=None):
+        """(first day, due day) of the follow-up after ``base_day``."""
         self.ensure_one()
-        return base_day + timedelta(days=self.days_from), base_day + timedelta(days=self.days_to)
+        return self._windows([(self, company or self.env.company, base_day)])[0]
+
+    @api.model
+    def _windows(self, items):
+        """(first day, due day) of each (rule, company, base day): the
+        rule's days are working days of the company (T1), so that a call is
+        not due on a public holiday. One plan per company for all."""
+        pairs = [(company, base, rule.days_from) for rule, company, base in items]
+        pairs += [(company, base, rule.days_to) for rule, company, base in items]
+        days = self.env["res.company"]._aftersales_plan_days_grouped(pairs)
+        return list(zip(days[: len(items)], days[len(items) :], strict=True))

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -60,20 +60,23 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.Followup._cron_plan()
         first = self._of(picked_up, self.first)
         self.assertEqual(len(first), 1)
-        self.assertEqual((first.date_deadline - first.date_planned).days, 4, "3 to 7 days")
+        # picked up on Friday 27 November: 3 to 7 working days (T1)
+        self.assertEqual(first.date_planned, date(2026, 12, 2))
+        self.assertEqual(first.date_deadline, date(2026, 12, 8))
         self.assertFalse(self._of(on_site, self.first), "nothing picked up: no pick-up call")
         self.assertFalse(self._of(picked_up, self.second), "the second waits for the first")
         first.write({"result": "satisfied", "content": "Works fine"})
-        # made six days ago, through its step (X6: date_done is the step's)
-        with freeze_time(fields.Datetime.now() - timedelta(days=6)):
+        # made nine days ago, through its step (X6: date_done is the step's)
+        with freeze_time(fields.Datetime.now() - timedelta(days=9)):
             first.action_done()
         self.Followup._cron_plan()
         second = self._of(picked_up, self.second)
         self.assertEqual(len(second), 1)
+        self.assertEqual(self.env.company._aftersales_date(first.date_done), date(2026, 11, 22))
         self.assertEqual(
             second.date_planned,
-            self.env.company._aftersales_date(first.date_done) + timedelta(days=7),
-            "a week after the first call, on the company's day",
+            date(2026, 12, 1),
+            "seven working days after the first call (a Sunday), on the company's day",
         )
 
     def test_v5_call_record_needs_result_and_content(self):
@@ -121,6 +124,46 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         self.assertEqual(activity.user_id, self.supervisor)
         self.assertEqual(activity.date_deadline, self.today + timedelta(days=2))
 
+    def test_t1_holiday_moves_follow_up_due_dates(self):
+        """T1: follow-up days are working days: a public holiday entered on
+        Wednesday 2 December moves the satisfaction call's window, the
+        supervisor's report of an unresolved request and an event's letter."""
+        self.env["aftersales.calendar.day"].create(
+            {
+                "name": "Company holiday",
+                "date_from": date(2026, 12, 2),
+                "date_to": date(2026, 12, 3),
+            }
+        )
+        # closed on Friday 27 November, the customer file (0 to 2 working days)
+        # is due on Tuesday 1 December; closed on Monday 30, on Friday 4
+        before = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
+        request = self.make_done_request(self.tech)
+        self.Followup._cron_plan()
+        customer_file = self.env.ref("aftersales_survey.followup_rule_customer_file")
+        self.assertEqual(self._of(before, customer_file).date_deadline, date(2026, 12, 1))
+        self.assertEqual(self._of(request, customer_file).date_deadline, date(2026, 12, 4))
+        call = self.Followup.create(
+            {
+                "partner_id": self.customer.id,
+                "request_id": request.id,
+                "content": "Asked about the noise",
+                "result": "unresolved",
+            }
+        )
+        call.action_done()
+        self.assertEqual(call.activity_ids.date_deadline, date(2026, 12, 7))
+        event = self.env["aftersales.followup.event"].create(
+            {
+                "name": "Winter check-up",
+                "date_event": date(2026, 12, 15),  # called on Tuesday 1 December
+                "partner_ids": [(6, 0, self.customer.ids)],
+            }
+        )
+        event.action_announce()
+        letter = event.followup_ids.filtered(lambda f: f.kind == "letter")
+        self.assertEqual(letter.date_deadline, date(2026, 12, 7))
+
     def test_v5_event_announced_two_weeks_ahead(self):
         other = self.customer.copy({"name": "Second customer"})
         event = self.env["aftersales.followup.event"].create(
@@ -137,9 +180,8 @@ class TestFollowup(SurveyFixtures, TransactionCase):
         letters = event.followup_ids - calls
         self.assertEqual(calls.partner_id, self.customer | other)
         self.assertEqual(set(calls.mapped("date_planned")), {event.date_event - timedelta(days=14)})
-        self.assertEqual(
-            set(letters.mapped("date_deadline")), {event.date_event - timedelta(days=12)}
-        )
+        # the call on Thursday 17 December, the letter two working days later
+        self.assertEqual(set(letters.mapped("date_deadline")), {date(2026, 12, 21)})
         late = event.copy({"date_event": self.today + timedelta(days=5)})
         with self.assertRaises(UserError):
             late.action_announce()
@@ -152,6 +194,7 @@ class TestFollowup(SurveyFixtures, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
+@freeze_time(UTC_NIGHT)
 class TestCustomerFile(SurveyFixtures, TransactionCase):
     """V5: the customer file (客户档案) is completed within two days of the
     service, with the service the customer hopes for, the maintenance cycle
@@ -225,7 +268,8 @@ class TestCustomerFile(SurveyFixtures, TransactionCase):
         self.assertFalse(self.customer.aftersales_service_wish)
 
     def test_v5_overdue_customer_file_goes_to_supervisor_once(self):
-        late = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=3))
+        # closed on Wednesday 25 November: due Friday 27 (two working days)
+        late = self.make_done_request(self.tech, done=self.yesterday_noon - timedelta(days=5))
         on_time = self.make_done_request(self.tech)
         self.Followup._cron_plan()
         late_file, on_time_file = self._file_of(late), self._file_of(on_time)

@@ -1,0 +1,2 @@
+from . import holiday_file
+from . import calendar_day_import
