@@ -4,7 +4,7 @@
     "name": "After-Sales: Service Calls and Repairs",
     "summary": "Call register, zones with arrival SLAs, certified technicians, "
     "dispatch, on-site and carry-in repairs on Odoo's repair orders",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -15,12 +15,14 @@
     "data": [
         "security/aftersales_repair_security.xml",
         "security/ir.model.access.csv",
+        "security/sla_report_security.xml",
         "data/resource_calendar_data.xml",
         "data/ir_sequence_data.xml",
         "data/service_request_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/product_data.xml",
+        "data/sla_breach_data.xml",
         "report/repair_reports.xml",
         "report/repair_report_templates.xml",
         "views/aftersales_zone_views.xml",
@@ -36,6 +38,9 @@
         "views/daily_report_views.xml",
         "views/tool_loan_views.xml",
         "views/portal_templates.xml",
+        "views/service_request_breach_views.xml",
+        "views/sla_report_views.xml",
+        "views/sla_dashboard_views.xml",
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",

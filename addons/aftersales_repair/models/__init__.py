@@ -21,3 +21,6 @@ from . import repair_order_parts
 from . import stock_move
 from . import tool_loan
 from . import repair_order_deposit
+from . import service_request_breach
+from . import sla_report
+from . import aftersales_zone_sla_dashboard
