@@ -56,7 +56,8 @@ class SlaFixtures(ServiceFixtures):
         closed an hour after (written as the steps would, X6)."""
         request = cls.make_request(lot=cls.new_lot(), call=call, zone_id=zone.id)
         arrival = call + timedelta(hours=hours)
-        request._write_process(
+        # in the zone's environment (its context: quiet or not)
+        request.with_env(zone.env)._write_process(
             {
                 "state": "done",
                 "user_id": (technician or cls.tech).id,
