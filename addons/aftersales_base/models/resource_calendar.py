@@ -12,6 +12,7 @@ from odoo.tools.intervals import Intervals
 # away reads the next window, up to HORIZON.
 WINDOW = timedelta(days=21)
 HORIZON = timedelta(days=730)
+END_OF_DAY_GAP = timedelta(microseconds=1)
 
 
 class ResourceCalendar(models.Model):
@@ -49,7 +50,16 @@ class ResourceCalendar(models.Model):
             )[False]
             holidays, makeup = self._aftersales_calendar_days(start, end, company)
             attendance = (attendance - Intervals(holidays) | Intervals(makeup)) - leaves
-        return [(a.astimezone(UTC), b.astimezone(UTC)) for a, b, _meta in attendance]
+        # Odoo ends a day worked until 24:00 at 23:59:59.999999: the last
+        # microsecond belongs to the day, or a round-the-clock deadline that
+        # crosses midnight ends a microsecond late.
+        return [
+            (
+                a.astimezone(UTC),
+                (b + END_OF_DAY_GAP if b.microsecond == 999999 else b).astimezone(UTC),
+            )
+            for a, b, _meta in attendance
+        ]
 
     def _aftersales_calendar_days(self, start, end, company):
         """The company's holidays and make-up days between ``start`` and

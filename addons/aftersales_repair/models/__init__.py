@@ -3,6 +3,8 @@ from . import technician_certification
 from . import request_type
 from . import conduct_item
 from . import service_request
+from . import service_request_levels
+from . import service_request_response
 from . import service_request_dispatch
 from . import service_request_visit
 from . import service_request_escalation
@@ -21,6 +23,7 @@ from . import repair_order_parts
 from . import stock_move
 from . import tool_loan
 from . import repair_order_deposit
+from . import resource_calendar
 from . import service_request_breach
 from . import sla_report
 from . import aftersales_zone_sla_dashboard

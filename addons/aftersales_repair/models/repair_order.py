@@ -158,7 +158,9 @@ class RepairOrder(models.Model):
 
     def action_repair_done(self):
         result = super().action_repair_done()
-        self.filtered(lambda r: r.state == "done" and not r.aftersales_date_done).write(
-            {"aftersales_date_done": fields.Datetime.now()}
-        )
+        completed = self.filtered(lambda r: r.state == "done" and not r.aftersales_date_done)
+        now = fields.Datetime.now()
+        completed.write({"aftersales_date_done": now})
+        # the request's resolution level is met by the workshop (T2)
+        completed.aftersales_request_id.sudo()._record_level_met("date_resolved", now)
         return result

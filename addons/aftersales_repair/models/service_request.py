@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.fields import Domain
 
 from odoo.addons.aftersales_base.roles import DESK, MANAGER, SUPERVISOR
 
@@ -22,14 +21,6 @@ SERVICE_CATEGORIES = [
     ("free", "Free (warranty)"),
     ("admin", "General Administrative Work"),
 ]
-SLA_STATUSES = [
-    ("on_track", "On Track"),
-    ("at_risk", "At Risk"),
-    ("breached", "Breached"),
-    ("met", "Met"),
-]
-# The share of the SLA after which a request not yet reached is at risk.
-AT_RISK_SHARE = 0.75
 # The steps of a request (X6): from a state, the states its one transition
 # method (_set_state) may move it to. A state to itself is a reassignment.
 TRANSITIONS = {
@@ -82,6 +73,10 @@ class AftersalesServiceRequest(models.Model):
         "signed_by",
         "date_signed",
         "sla_escalated",
+        "date_responded",
+        "response_escalated",
+        "date_resolved",
+        "resolution_escalated",
         "voucher_to_file",
         "repair_id",
         "receipt_id",
@@ -186,24 +181,8 @@ class AftersalesServiceRequest(models.Model):
         store=True,
         precompute=True,
     )
-    # Arrival SLA (S4)
-    sla_deadline = fields.Datetime(
-        string="Arrival Deadline",
-        compute="_compute_sla",
-        store=True,
-        precompute=True,
-        index=True,
-    )
-    sla_warning_at = fields.Datetime(compute="_compute_sla", store=True, precompute=True)
-    date_arrival = fields.Datetime(string="Arrived At", tracking=True, copy=False)
-    sla_met = fields.Boolean(compute="_compute_sla_met", store=True)
-    sla_status = fields.Selection(
-        SLA_STATUSES,
-        string="SLA Status",
-        compute="_compute_sla_status",
-        search="_search_sla_status",
-    )
-    sla_escalated = fields.Boolean(readonly=True, copy=False)
+    # The three service levels (response, arrival, resolution: T2) are in
+    # service_request_levels.py.
     user_id = fields.Many2one(
         "res.users",
         string="Technician",
@@ -271,91 +250,6 @@ class AftersalesServiceRequest(models.Model):
         """The day of the call in the company's time zone, not in UTC."""
         self.ensure_one()
         return self.company_id._aftersales_date(self.date_call or fields.Datetime.now())
-
-    @api.depends(
-        "date_call",
-        "is_major_fault",
-        "zone_id.arrival_sla_hours",
-        "zone_id.resource_calendar_id",
-    )
-    def _compute_sla(self):
-        """The deadline in working hours of the zone's calendar; a major fault
-        gets the response time on the 7×24 calendar. No query per request: each
-        calendar's working intervals are read once for the batch."""
-        major_minutes = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("aftersales_repair.major_response_minutes", 30)
-        )
-        round_the_clock = self.env.ref("aftersales_repair.resource_calendar_7x24")
-        planned = {}  # calendar -> [(request, hours)]
-        for request in self:
-            request.sla_deadline = request.sla_warning_at = False
-            if not (request.date_call and request.zone_id):
-                continue
-            if request.is_major_fault:
-                calendar, hours = round_the_clock, major_minutes / 60
-            else:
-                calendar = request.zone_id.resource_calendar_id
-                hours = request.zone_id.arrival_sla_hours
-            planned.setdefault(calendar, []).append((request, hours))
-        for calendar, jobs in planned.items():
-            pairs = [(r.date_call, h) for r, h in jobs]
-            pairs += [(r.date_call, h * AT_RISK_SHARE) for r, h in jobs]
-            moments = calendar._aftersales_plan_hours_batch(pairs)
-            for (request, _hours), deadline, warning in zip(
-                jobs, moments[: len(jobs)], moments[len(jobs) :], strict=True
-            ):
-                request.sla_deadline = deadline
-                request.sla_warning_at = warning
-
-    @api.depends("date_arrival", "sla_deadline")
-    def _compute_sla_met(self):
-        for request in self:
-            request.sla_met = bool(
-                request.date_arrival
-                and request.sla_deadline
-                and request.date_arrival <= request.sla_deadline
-            )
-
-    @api.depends_context("uid")
-    @api.depends("date_arrival", "sla_deadline", "sla_warning_at", "state")
-    def _compute_sla_status(self):
-        now = fields.Datetime.now()
-        for request in self:
-            if not request.sla_deadline or request.state == "cancelled":
-                request.sla_status = False
-            elif request.date_arrival:
-                request.sla_status = "met" if request.sla_met else "breached"
-            elif now > request.sla_deadline:
-                request.sla_status = "breached"
-            elif now >= request.sla_warning_at:
-                request.sla_status = "at_risk"
-            else:
-                request.sla_status = "on_track"
-
-    def _search_sla_status(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        now = fields.Datetime.now()
-        not_reached = [("date_arrival", "=", False), ("state", "!=", "cancelled")]
-        by_status = {
-            "met": [("date_arrival", "!=", False), ("sla_met", "=", True)],
-            "breached": Domain.OR(
-                [
-                    [("date_arrival", "!=", False), ("sla_met", "=", False)],
-                    [*not_reached, ("sla_deadline", "<", now)],
-                ]
-            ),
-            "at_risk": [
-                *not_reached,
-                ("sla_deadline", ">=", now),
-                ("sla_warning_at", "<=", now),
-            ],
-            "on_track": [*not_reached, ("sla_warning_at", ">", now)],
-        }
-        domain = Domain.OR(Domain(by_status[v]) for v in value if v in by_status)
-        return domain if operator == "in" else ~domain
 
     @api.depends("zone_id", "product_id")
     def _compute_available_technician_ids(self):

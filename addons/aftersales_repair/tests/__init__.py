@@ -17,6 +17,7 @@ from . import test_daily_report_rules
 from . import test_role_matrix
 from . import test_stock_locations
 from . import test_batch_runs
+from . import test_service_levels
 from . import test_sla_report
 from . import test_sla_dashboard
 from . import test_sla_breach_cause

@@ -95,9 +95,11 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
         self.assertEqual(friday.sla_deadline, datetime(2026, 11, 30, 4, 0))
 
     def test_major_fault_round_the_clock(self):
-        # Saturday 23:00 China, major fault: 30 minutes on the 7x24 calendar
+        # Saturday 23:00 China, major fault: a 30-minute response and the
+        # zone's 6 h arrival on the 7x24 calendar (T2)
         request = self.make_request(call=datetime(2026, 11, 28, 15, 0), is_major_fault=True)
-        self.assertEqual(request.sla_deadline, datetime(2026, 11, 28, 15, 30))
+        self.assertEqual(request.response_deadline, datetime(2026, 11, 28, 15, 30))
+        self.assertEqual(request.sla_deadline, datetime(2026, 11, 28, 21, 0))
 
     def test_sla_status_and_search(self):
         request = self.make_request(call=datetime(2026, 11, 23, 1, 0))  # deadline 08:00 UTC

@@ -3,6 +3,7 @@ from . import warranty_certificate
 from . import warranty_service
 from . import maintenance_contract
 from . import maintenance_contract_renewal
+from . import maintenance_contract_service_levels
 from . import contract_inspection
 from . import coverage
 from . import part_substitute
