@@ -9,7 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .service_request import OPEN_STATES
-from .sla_levels import SLA_LEVELS, request_levels
+from .service_request_levels import LEVELS
 
 # What a count of the dashboard (and the list its button opens) is.
 DASHBOARD_KINDS = ("at_risk", "breached", "month_breached")
@@ -61,7 +61,7 @@ class AftersalesZone(models.Model):
 
     def _sla_dashboard_domain(self, level, kind):
         """The requests of the zones of ``self`` a dashboard figure counts."""
-        status = SLA_LEVELS[level]["status"]
+        status = LEVELS[level].status
         zone = [("zone_id", "in", self.ids)]
         if kind in ("at_risk", "breached"):
             return [*zone, ("state", "in", OPEN_STATES), (status, "in", [kind])]
@@ -80,14 +80,14 @@ class AftersalesZone(models.Model):
         Request = self.env["aftersales.service.request"]
         zones = self.filtered("id")
         values = defaultdict(lambda: defaultdict(int))
-        for level, names in request_levels(self).items():
+        for level, fields_of in LEVELS.items():
             for kind in ("at_risk", "breached"):
                 for zone, count in Request._read_group(
                     zones._sla_dashboard_domain(level, kind), ["zone_id"], ["__count"]
                 ):
                     values[zone.id][f"sla_{level}_{kind}_count"] = count
             for zone, met, count in Request._read_group(
-                zones._sla_dashboard_domain(level, "month"), ["zone_id", names["met"]], ["__count"]
+                zones._sla_dashboard_domain(level, "month"), ["zone_id", fields_of.met], ["__count"]
             ):
                 figures = values[zone.id]
                 figures[f"sla_{level}_month_count"] += count
@@ -97,7 +97,7 @@ class AftersalesZone(models.Model):
                     figures["sla_month_breaches"] += count
         for zone in self:
             figures = values[zone.id]
-            for level in SLA_LEVELS:
+            for level in LEVELS:
                 figures[f"sla_{level}_month_rate"] = _met_rate(figures, f"sla_{level}_month")
             figures["sla_month_rate"] = _met_rate(figures, "sla_month")
             for fname in self._sla_dashboard_fields():
@@ -135,7 +135,7 @@ class AftersalesZone(models.Model):
         self.ensure_one()
         level = self.env.context.get("sla_level")
         kind = self.env.context.get("sla_kind")
-        if level not in request_levels(self) or kind not in DASHBOARD_KINDS:
+        if level not in LEVELS or kind not in DASHBOARD_KINDS:
             raise UserError(self.env._("This service-level figure does not exist."))
         level_field = self.env["aftersales.sla.report"]._fields["level"]
         label = dict(level_field._description_selection(self.env))[level]

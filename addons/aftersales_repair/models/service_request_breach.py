@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from .sla_levels import request_levels
+from .service_request_levels import LEVELS
 
 BREACH_CAUSES = [
     ("customer_unavailable", "Customer not available"),
@@ -50,9 +50,7 @@ class AftersalesServiceRequest(models.Model):
     def _search_sla_any_breached(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
-        breached = Domain.OR(
-            Domain(names["status"], "in", ["breached"]) for names in request_levels(self).values()
-        )
+        breached = Domain.OR(Domain(level.status, "in", ["breached"]) for level in LEVELS.values())
         positive = (operator == "in") == (True in value)
         return breached if positive else ~breached
 
@@ -81,11 +79,7 @@ class AftersalesServiceRequest(models.Model):
     def _sla_breached_levels(self):
         """The levels of the request that are breached now (labels' keys)."""
         self.ensure_one()
-        return [
-            level
-            for level, names in request_levels(self).items()
-            if self[names["status"]] == "breached"
-        ]
+        return [name for name, level in LEVELS.items() if self[level.status] == "breached"]
 
     def _ensure_breach_cause_allowed(self, vals):
         """The job's technician, its zone's supervisor or a service manager

@@ -5,8 +5,13 @@ from odoo.tools import SQL
 
 from .service_request import SERVICE_CATEGORIES
 from .service_request_breach import BREACH_CAUSES
-from .sla_levels import LEVEL_SELECTION, request_levels
+from .service_request_levels import LEVELS
 
+LEVEL_SELECTION = [
+    ("response", "Response"),
+    ("arrival", "Arrival"),
+    ("resolution", "Resolution"),
+]
 REPORT_STATUSES = [("met", "Met"), ("breached", "Breached"), ("open", "Open")]
 # The report's "now" (naive UTC), set for the transaction by each search: a
 # breach is judged at the ORM's clock (a frozen one in tests), not only at
@@ -72,9 +77,9 @@ class AftersalesSlaReport(models.Model):
         )
 
     def _level_rows_sql(self):
-        """One SELECT per level the request model has, stacked."""
+        """One SELECT per service level, stacked."""
         selects = []
-        for index, (level, names) in enumerate(request_levels(self).items()):
+        for index, (level, fields_of) in enumerate(LEVELS.items()):
             selects.append(
                 SQL(
                     """
@@ -86,8 +91,8 @@ class AftersalesSlaReport(models.Model):
                     """,
                     index=index,
                     level=level,
-                    deadline=SQL.identifier(names["deadline"]),
-                    date=SQL.identifier(names["date"]),
+                    deadline=SQL.identifier(fields_of.deadline),
+                    date=SQL.identifier(fields_of.met_at),
                 )
             )
         return SQL(" UNION ALL ").join(selects)

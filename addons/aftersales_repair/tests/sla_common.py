@@ -16,11 +16,14 @@ NOW = "2026-11-25 07:00:00"
 
 
 class SlaFixtures(ServiceFixtures):
-    """Two zones and a handful of requests whose arrival is counted by hand
-    (T3). Zone A, arrival: a1, a2 met; a3 18 h late (closed); a4 never
-    reached (open, 47 h late at NOW); a5 open and on track, a7 open and at
-    risk at NOW; a6 cancelled (not counted): met 2 of 4 decided, 50 %.
-    Zone B: b1-b3 met, b4 17 h late: 75 %."""
+    """Two zones and a handful of requests whose levels are counted by hand
+    (T3). Zone A (response 2 h: due 11:00; arrival 6 h: 16:00; resolution
+    9 h: Tuesday 10:00), at NOW: a1 met everything; a2 arrived at 15:00;
+    a3 arrived and was resolved a day late; a4 never reached (open); a5
+    (Wednesday 11:00) and a7 (Wednesday 09:00) open, their response late,
+    a7's arrival at risk; a6 cancelled (not counted). Arrival: met 2 of 4
+    decided (50 %), response 3 of 6, resolution 2 of 4. Zone B (arrival 7 h):
+    b1-b3 met everything, b4 arrived and was resolved a day late."""
 
     @classmethod
     def setup_sla_fixtures(cls):
@@ -52,8 +55,9 @@ class SlaFixtures(ServiceFixtures):
 
     @classmethod
     def closed(cls, zone, hours, call=MON_0900, technician=None):
-        """A job of ``zone`` called at ``call``, reached ``hours`` later and
-        closed an hour after (written as the steps would, X6)."""
+        """A job of ``zone`` called at ``call``, answered within 30 minutes,
+        reached ``hours`` later and resolved an hour after (written as the
+        steps would, X6)."""
         request = cls.make_request(lot=cls.new_lot(), call=call, zone_id=zone.id)
         arrival = call + timedelta(hours=hours)
         # in the zone's environment (its context: quiet or not)
@@ -61,8 +65,10 @@ class SlaFixtures(ServiceFixtures):
             {
                 "state": "done",
                 "user_id": (technician or cls.tech).id,
+                "date_responded": call + timedelta(minutes=30),
                 "date_arrival": arrival,
                 "date_done": arrival + timedelta(hours=1),
+                "date_resolved": arrival + timedelta(hours=1),
             }
         )
         return request

@@ -43,6 +43,23 @@ class TestSlaReport(SlaFixtures, TransactionCase):
         # zone B: b1 b2 b3 met, b4 17 h late
         self.assertEqual(by_zone[self.zone_b], [4, 3, 1, 75.0, 17.0])
 
+    def test_met_rate_per_zone_and_level(self):
+        """T3: each level of each zone counted by hand (rows, met, breached, met %)."""
+        rows = self.Report.with_user(self.manager)._read_group(
+            [("zone_id", "in", (self.zone_a | self.zone_b).ids)],
+            ["zone_id", "level"],
+            MEASURES[:4],
+        )
+        found = {(zone, level): measures for zone, level, *measures in rows}
+        # response: a4, a5 (due 14:00), a7 (due 11:00) not answered by 15:00
+        self.assertEqual(found[self.zone_a, "response"], [6, 3, 3, 50.0])
+        self.assertEqual(found[self.zone_a, "arrival"], [6, 2, 2, 50.0])
+        # resolution: a3 resolved Tuesday 11:00 (due 10:00), a4 never; a5 a7 not due yet
+        self.assertEqual(found[self.zone_a, "resolution"], [6, 2, 2, 50.0])
+        self.assertEqual(found[self.zone_b, "response"], [4, 4, 0, 100.0])
+        self.assertEqual(found[self.zone_b, "arrival"], [4, 3, 1, 75.0])
+        self.assertEqual(found[self.zone_b, "resolution"], [4, 3, 1, 75.0])
+
     def test_pivot_rows_zone_columns_level(self):
         """T3: the pivot's default (zone × level, met %) answers from the view."""
         groups = self.Report.with_user(self.manager).formatted_read_group(
@@ -100,7 +117,7 @@ class TestSlaReport(SlaFixtures, TransactionCase):
             ["sla_breach_cause"],
             ["__count"],
         )
-        self.assertEqual(dict(rows)["travel"], 1)
+        self.assertEqual(dict(rows)["travel"], 2, "a3's arrival and resolution")
 
     def test_company_rule_hides_other_company(self):
         """X3: the view has its company rule: another branch's rows are not seen."""
