@@ -126,7 +126,7 @@ SHOTS = [
         "login": "manager",
         "password": "manager",
         "path": "/odoo/action-aftersales_repair.action_sla_dashboard",
-        "wait_for": ".o_kanban_view .o_kanban_record .o_sla_arrival_breached",
+        "wait_for": ".o_kanban_view .o_kanban_record .o_sla_arrival_breached a",
         "width": 1440,
         "height": 900,
     },
