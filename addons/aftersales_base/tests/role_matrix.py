@@ -397,6 +397,7 @@ ACTIONS = {
     ("aftersales.service.request", "action_carry_in"): _act(_R, "Carry in", _TECH, "own", state="on_site"),
     ("aftersales.service.request", "action_cancel"): _act(_R, "Cancel job", _DESK, state="to_dispatch"),
     ("aftersales.service.request", "action_notify_planned_visit"): _act(_R, "Tell the customer the visit", _DESK),
+    ("aftersales.service.request", "action_mark_contacted"): _act(_R, "Customer contacted", (*_DESK, "technician"), "own", state="dispatched"),
     ("aftersales.service.request", "action_approve_discount"): _act(_R, "Approve discount", _MGR),
     ("aftersales.service.request", "action_create_invoice"): _act(_R, "Invoice job", _ACC, state="done"),
     ("aftersales.service.request", "action_confirm_cash"): _act(_R, "Cash received", _ACC, state="done"),

@@ -35,13 +35,13 @@ class AftersalesServiceRequest(models.Model):
             ),
         }
 
-    def _level_escalation_user(self, level_name):
-        """Who answers for a breached level of this request."""
+    def _level_escalation_user(self, level_name, managers):
+        """Who answers for a breached level of this request; ``managers``:
+        the service manager of each company (looked up once a batch)."""
         self.ensure_one()
-        manager = self.company_id._aftersales_service_manager()
-        if level_name == "resolution":
-            return manager
-        return self.supervisor_id or manager
+        if level_name != "resolution" and self.supervisor_id:
+            return self.supervisor_id
+        return managers[self.company_id]
 
     @api.model
     def _escalate_level_batch(self, level_name, now, limit):
@@ -60,11 +60,14 @@ class AftersalesServiceRequest(models.Model):
         if not requests:
             return 0
         summary, body = self._level_escalation_texts()[level_name]
+        managers = {
+            company: company._aftersales_service_manager() for company in requests.company_id
+        }
         self._aftersales_schedule_activities(
             [
                 {
                     "record": request,
-                    "user": request._level_escalation_user(level_name),
+                    "user": request._level_escalation_user(level_name, managers),
                     "summary": summary,
                 }
                 for request in requests

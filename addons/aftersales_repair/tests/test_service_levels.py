@@ -411,9 +411,11 @@ class TestServiceLevels(ServiceFixtures, TransactionCase):
                 ("resolution_escalated", True),
                 ("sla_escalated", True),
             ):
-                with self.subTest(user=user.login, field=field):
-                    with self.assertRaisesRegex(UserError, "only through its steps"):
-                        request.with_user(user).write({field: value})
+                with (
+                    self.subTest(user=user.login, field=field),
+                    self.assertRaisesRegex(UserError, "only through its steps"),
+                ):
+                    request.with_user(user).write({field: value})
         with self.assertRaisesRegex(UserError, "only through its steps"):
             self.env["aftersales.service.request"].with_user(self.desk).create(
                 {

@@ -20,7 +20,7 @@ class AftersalesMaintenanceContract(models.Model):
     for the equipment the contract covers. The service manager sets them;
     everybody who reads the contract sees them."""
 
-    _inherit = "aftersales.maintenance.contract"
+    _inherit = "aftersales.maintenance.contract"  # pylint: disable=consider-merging-classes-inherited
 
     sla_response_hours = fields.Float(
         string="Promised Response (hours)",
