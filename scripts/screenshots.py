@@ -122,6 +122,24 @@ SHOTS = [
         "height": 600,
     },
     {
+        "name": "sla_dashboard_manager",
+        "login": "manager",
+        "password": "manager",
+        "path": "/odoo/action-aftersales_repair.action_sla_dashboard",
+        "wait_for": ".o_kanban_view .o_kanban_record .o_sla_arrival_breached a",
+        "width": 1440,
+        "height": 900,
+    },
+    {
+        "name": "sla_analysis_manager",
+        "login": "manager",
+        "password": "manager",
+        "path": "/odoo/action-aftersales_repair.action_sla_report",
+        "wait_for": ".o_pivot table",
+        "width": 1440,
+        "height": 600,
+    },
+    {
         "name": "complaint_approval_manager",
         "login": "manager",
         "password": "manager",
@@ -354,6 +372,9 @@ def main():
     parser.add_argument(
         "--admin-password", default=os.environ.get("AFTERSALES_ADMIN_PASSWORD", "admin")
     )
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="take only this shot (repeatable)"
+    )
     args = parser.parse_args()
     args.url = args.url.rstrip("/")
     Path(args.out).mkdir(parents=True, exist_ok=True)
@@ -364,7 +385,11 @@ def main():
         browser.connect()
         browser.send("Network.enable")
         browser.send("Page.enable")
-        for shot in SHOTS:
+        shots = [shot for shot in SHOTS if not args.only or shot["name"] in args.only]
+        if not shots:
+            print(f"FAILED: no shot named {args.only}", file=sys.stderr)
+            return 1
+        for shot in shots:
             try:
                 print(take(browser, args, shot), flush=True)
             except (

@@ -15,6 +15,7 @@
     "data": [
         "security/aftersales_repair_security.xml",
         "security/ir.model.access.csv",
+        "security/sla_report_security.xml",
         "data/resource_calendar_data.xml",
         "data/ir_sequence_data.xml",
         "data/service_request_data.xml",
@@ -22,6 +23,7 @@
         "data/ir_cron_data.xml",
         "data/same_day_data.xml",
         "data/product_data.xml",
+        "data/sla_breach_data.xml",
         "report/repair_reports.xml",
         "report/repair_report_templates.xml",
         "report/same_day_report.xml",
@@ -40,6 +42,9 @@
         "views/portal_templates.xml",
         "views/same_day_views.xml",
         "views/same_day_portal_templates.xml",
+        "views/service_request_breach_views.xml",
+        "views/sla_report_views.xml",
+        "views/sla_dashboard_views.xml",
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",

@@ -185,6 +185,13 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("----", "O---", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
     },
+    "aftersales.sla.report": {
+        "module": "aftersales_repair",
+        "label": "Service level analysis (report)",
+        "existing": True,
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("----", "----", "A---", "A---", "A---", "----", "----", "----", "----", "----"),
+    },
     "repair.order": {
         "module": "aftersales_repair",
         "label": "Repair order (Odoo)",

@@ -27,3 +27,6 @@ from . import resource_calendar
 from . import res_company
 from . import service_request_same_day
 from . import service_request_same_day_report
+from . import service_request_breach
+from . import sla_report
+from . import aftersales_zone_sla_dashboard

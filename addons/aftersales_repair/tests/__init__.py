@@ -19,3 +19,6 @@ from . import test_stock_locations
 from . import test_batch_runs
 from . import test_service_levels
 from . import test_same_day
+from . import test_sla_report
+from . import test_sla_dashboard
+from . import test_sla_breach_cause
