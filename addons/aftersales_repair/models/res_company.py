@@ -6,14 +6,7 @@ from odoo import fields, models
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    aftersales_sales_director_id = fields.Many2one(
-        "res.users",
-        string="Sales Director",
-        domain="[('share', '=', False)]",
-        help="Receives every evening the written list of the calls not solved the day they "
-        "came in, with their reasons and promised dates (T4). Empty: the service manager "
-        "receives it.",
-    )
+    # The sales director (aftersales_warranty) receives the day's unsolved calls.
     # The last local day whose list was sent: a rerun of the evening action
     # (another worker, a restart) sends nothing twice.
     aftersales_same_day_reported_on = fields.Date(

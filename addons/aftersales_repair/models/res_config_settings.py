@@ -12,6 +12,3 @@ class ResConfigSettings(models.TransientModel):
         default=30,
         help="Response SLA of a major fault, counted on the 7×24 calendar (S4).",
     )
-    aftersales_sales_director_id = fields.Many2one(
-        related="company_id.aftersales_sales_director_id", readonly=False
-    )

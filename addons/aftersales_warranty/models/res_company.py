@@ -10,6 +10,7 @@ class ResCompany(models.Model):
         "res.users",
         string="Sales Director",
         domain="[('share', '=', False)]",
-        help="Told before a free maintenance period ends (W5). Empty: the "
-        "salesperson's sales team leader.",
+        help="Told before a free maintenance period ends (W5; empty: the salesperson's "
+        "sales team leader) and, with service calls, receives every evening the list of "
+        "the calls not solved the day they came in (T4; empty: the service manager).",
     )
