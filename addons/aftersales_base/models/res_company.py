@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from ..roles import MANAGER
 
@@ -39,17 +39,27 @@ class ResCompany(models.Model):
 
     def _aftersales_tz(self):
         """The company's time zone: its contact's (the company's address),
-        else its working hours'; UTC when neither is set or known. Read as
-        superuser: any user's day, a portal customer's too, is the company's."""
-        # Only the fields needed: a caller that empties the cache before each
-        # question (the coverage lookup) would read the whole company and its
-        # partner each time (20 ms; make bench, measurement 1).
-        company = (self[:1] or self.env.company).sudo().with_context(prefetch_fields=False)
-        name = company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
+        else its working hours'; UTC when neither is set or known. Any
+        user's day, a portal customer's too, is the company's."""
+        name = (self[:1] or self.env.company)._aftersales_tz_name()
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             return ZoneInfo("UTC")
+
+    @tools.ormcache("self.id")
+    def _aftersales_tz_name(self):
+        # Cached per worker (every deadline and "today" asks it; registering a
+        # call asked it eight times: make bench, measurement 2); cleared when
+        # the company's contact, calendar or their time zone changes.
+        company = self.sudo().with_context(prefetch_fields=False)
+        return company.partner_id.tz or company.resource_calendar_id.tz or "UTC"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"partner_id", "resource_calendar_id"} & set(vals):
+            self.env.registry.clear_cache()  # _aftersales_tz_name
+        return result
 
     def _aftersales_date(self, moment):
         """The company's local day of ``moment`` (a naive UTC datetime, as
@@ -103,3 +113,15 @@ class ResCompany(models.Model):
             for index, end in zip(indexes, ends, strict=True):
                 results[index] = end
         return results
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "tz" in vals and self.env["res.company"].sudo().search_count(
+            [("partner_id", "in", self.ids)], limit=1
+        ):
+            self.env.registry.clear_cache()  # a company's _aftersales_tz_name
+        return result

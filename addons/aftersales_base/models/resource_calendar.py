@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.tools.intervals import Intervals
 
 # How far ahead the working intervals are read at once; a deadline further
@@ -14,7 +14,6 @@ WINDOW = timedelta(days=21)
 # Changing these fields of a leave changes the time base.
 TIME_BASE_FIELDS = {"date_from", "date_to", "resource_id", "calendar_id", "company_id", "time_type"}
 HORIZON = timedelta(days=730)
-END_OF_DAY_GAP = timedelta(microseconds=1)
 
 
 def _utc(moment):
@@ -42,87 +41,122 @@ class ResourceCalendar(models.Model):
     def _aftersales_company(self, company=None):
         return company or self.company_id or self.env.company
 
+    @tools.ormcache("self.id", "company_id")
+    def _aftersales_time_base_data(self, company_id):
+        """What the time base needs of this calendar for a company, read once
+        per worker and kept until a calendar, an attendance, a leave of no one
+        or a holiday changes (the registry cache is then cleared): registering
+        a call costs no query for its deadlines' working time."""
+        self.ensure_one()
+        calendar = self.sudo().with_context(active_test=True)
+        works_holidays = calendar.aftersales_works_holidays
+        attendances = tuple(
+            (int(a.dayofweek), a.hour_from, a.hour_to, int(a.week_type or 0))
+            for a in calendar.attendance_ids
+            if not a.display_type and a.day_period != "lunch"
+        )
+        holidays, makeups = (), ()
+        if not works_holidays:
+            days = (
+                self.env["aftersales.calendar.day"]
+                .sudo()
+                .with_context(active_test=True)
+                .search([("company_id", "=", company_id)])
+                .filtered(lambda d: not d.calendar_ids or calendar in d.calendar_ids)
+            )
+            holidays = tuple((d.date_from, d.date_to) for d in days if d.day_type == "holiday")
+            makeups = tuple(
+                (d.date_from, int(d.works_like or 0)) for d in days if d.day_type == "workday"
+            )
+        domain = [
+            ("time_type", "=", "leave"),
+            ("resource_id", "=", False),
+            ("company_id", "in", [False, company_id]),
+            ("calendar_id", "in", [calendar.id] if works_holidays else [False, calendar.id]),
+        ]
+        leaves = tuple(
+            (leave.date_from, leave.date_to)
+            for leave in self.env["resource.calendar.leaves"].sudo().search(domain)
+        )
+        return {
+            "tz": calendar.tz or "UTC",
+            "flexible": calendar.flexible_hours,
+            "two_weeks": calendar.two_weeks_calendar,
+            "attendances": attendances,
+            "holidays": holidays,
+            "makeups": makeups,
+            "leaves": leaves,
+        }
+
     def _aftersales_work_intervals(self, start, end, company=None):
         """Working intervals between two aware datetimes, as a sorted list of
-        (start, end) aware UTC datetimes. Three queries per call, whatever the
-        span: attendances, leaves, holidays."""
+        (start, end) aware UTC datetimes: the attendances, minus the leaves of
+        no one (the calendar's and the company's closures), minus the
+        company's public holidays, plus its make-up days. No query once the
+        calendar's data is cached (_aftersales_time_base_data)."""
         self.ensure_one()
         company = self._aftersales_company(company)
+        data = self._aftersales_time_base_data(company.id)
+        if data["flexible"]:
+            return self._aftersales_flexible_intervals(start, end, data)
+        tz = pytz.timezone(data["tz"])
+        empty = self.env["resource.calendar.attendance"]
+        week_type = self.env["resource.calendar.attendance"].get_week_type
+
+        def day_hours(day, weekday):
+            return [
+                (hour_from, hour_to)
+                for dow, hour_from, hour_to, week in data["attendances"]
+                if dow == weekday and (not data["two_weeks"] or week == week_type(day))
+            ]
+
+        def local(day, hours):
+            return tz.localize(datetime.combine(day, time.min) + timedelta(hours=hours))
+
+        first = start.astimezone(tz).date()
+        last = end.astimezone(tz).date()
+        worked = []
+        day = first
+        while day <= last:
+            for hour_from, hour_to in day_hours(day, day.weekday()):
+                worked.append((local(day, hour_from), local(day, hour_to), empty))
+            day += timedelta(days=1)
+        attendance = Intervals(worked)
+        window = Intervals([(start, end, empty)])
+        if data["holidays"] or data["makeups"]:
+            holidays = Intervals(
+                (local(date_from, 0), local(date_to + timedelta(days=1), 0), empty)
+                for date_from, date_to in data["holidays"]
+                if date_from <= last and date_to >= first
+            )
+            makeup = Intervals(
+                (local(day, hour_from), local(day, hour_to), empty)
+                for day, works_like in data["makeups"]
+                if first <= day <= last
+                for hour_from, hour_to in day_hours(day, works_like)
+            )
+            attendance = (attendance - holidays) | makeup
+        leaves = Intervals(
+            (_utc(date_from), _utc(date_to), empty)
+            for date_from, date_to in data["leaves"]
+            if _utc(date_from) < end and _utc(date_to) > start
+        )
+        return [
+            (a.astimezone(UTC), b.astimezone(UTC)) for a, b, _meta in (attendance & window) - leaves
+        ]
+
+    def _aftersales_flexible_intervals(self, start, end, data):
+        """A flexible calendar has no hours of its own: Odoo's spread of its
+        weekly hours, minus its leaves (holidays apply through them)."""
         attendance = Intervals(
             (a, b, self.env["resource.calendar.attendance"])
             for a, b, _meta in self._attendance_intervals_batch(start, end)[False]
         )
-        domain = [("time_type", "=", "leave"), ("company_id", "in", [False, company.id])]
-        if self.aftersales_works_holidays:
-            # round the clock: only this calendar's own leaves apply, not the
-            # company's closures (global leaves) nor its public holidays
-            domain.append(("calendar_id", "=", self.id))
-        else:
-            holidays, makeup = self._aftersales_calendar_days(start, end, company)
-            attendance = (attendance - Intervals(holidays)) | Intervals(makeup)
-        leaves = self._leave_intervals_batch(start, end, domain=domain)[False]
-        # Odoo ends a day worked until 24:00 at 23:59:59.999999: the last
-        # microsecond belongs to the day, or a round-the-clock deadline that
-        # crosses midnight ends a microsecond late.
-        return [
-            (
-                a.astimezone(UTC),
-                (b + END_OF_DAY_GAP if b.microsecond == 999999 else b).astimezone(UTC),
-            )
-            for a, b, _meta in attendance - leaves
-        ]
-
-    def _aftersales_calendar_days(self, start, end, company):
-        """The company's holidays and make-up days between ``start`` and
-        ``end`` as interval triples in the calendar's time zone."""
-        tz = pytz.timezone(self.tz or "UTC")
-        first = start.astimezone(tz).date() - timedelta(days=1)
-        last = end.astimezone(tz).date() + timedelta(days=1)
-        days = (
-            self.env["aftersales.calendar.day"]
-            .sudo()
-            .with_context(active_test=True)
-            .search(
-                [
-                    ("company_id", "=", company.id),
-                    ("date_from", "<=", last),
-                    ("date_to", ">=", first),
-                ]
-            )
-            .filtered(lambda d: not d.calendar_ids or self in d.calendar_ids)
-        )
         empty = self.env["resource.calendar.attendance"]
-        holidays, makeup = [], []
-        for day in days:
-            if day.day_type == "holiday":
-                holidays.append(
-                    (
-                        tz.localize(datetime.combine(day.date_from, time.min)),
-                        tz.localize(datetime.combine(day.date_to + timedelta(days=1), time.min)),
-                        empty,
-                    )
-                )
-                continue
-            for attendance in self.attendance_ids:
-                if (
-                    attendance.dayofweek != day.works_like
-                    or attendance.display_type
-                    or attendance.day_period == "lunch"
-                ):
-                    continue
-                if self.two_weeks_calendar and attendance.week_type != str(
-                    attendance.get_week_type(day.date_from)
-                ):
-                    continue
-                begin = tz.localize(
-                    datetime.combine(day.date_from, time.min)
-                    + timedelta(hours=attendance.hour_from)
-                )
-                finish = tz.localize(
-                    datetime.combine(day.date_from, time.min) + timedelta(hours=attendance.hour_to)
-                )
-                makeup.append((max(begin, start), min(finish, end), empty))
-        return holidays, [m for m in makeup if m[0] < m[1]]
+        leaves = Intervals(
+            (_utc(date_from), _utc(date_to), empty) for date_from, date_to in data["leaves"]
+        )
+        return [(a.astimezone(UTC), b.astimezone(UTC)) for a, b, _meta in attendance - leaves]
 
     def _aftersales_plan_hours_batch(self, starts_hours, company=None):
         """Deadlines for many (start, hours) pairs at once on the time base:
@@ -218,6 +252,9 @@ class ResourceCalendar(models.Model):
     def _aftersales_time_base_spans_changed(self, spans):
         """Calls the hook once per company over the union of the changed
         ``(company, date_from, date_to)`` spans."""
+        if spans:
+            # the cached time base (_aftersales_time_base_data) is stale
+            self.env.registry.clear_cache()
         by_company = {}
         for company, date_from, date_to in spans:
             low, high = by_company.get(company, (date_from, date_to))
@@ -226,12 +263,39 @@ class ResourceCalendar(models.Model):
             self._aftersales_time_base_changed(company, date_from, date_to)
         return True
 
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()  # the cached time base
+        return result
+
     @api.model
     def _aftersales_time_base_changed(self, company, date_from, date_to):
         """Hook: the holidays, make-up days or leaves of ``company`` between
         the two local dates changed. Modules whose open deadlines were planned
         on the time base recompute them (closed ones keep theirs)."""
         return True
+
+
+class ResourceCalendarAttendance(models.Model):
+    """A calendar's hours changed: the cached time base is stale."""
+
+    _inherit = "resource.calendar.attendance"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendances = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return attendances
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
 
 
 class ResourceCalendarLeaves(models.Model):

@@ -127,14 +127,14 @@ class AftersalesServiceRequest(models.Model):
         "res.partner", string="Customer", required=True, index=True, tracking=True
     )
     commercial_partner_id = fields.Many2one(
-        related="partner_id.commercial_partner_id", store=True, index=True
+        related="partner_id.commercial_partner_id", store=True, index=True, precompute=True
     )
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     service_address = fields.Text(
         compute="_compute_service_address", store=True, readonly=False, precompute=True
     )
     zone_id = fields.Many2one("aftersales.zone", required=True, tracking=True, check_company=True)
-    supervisor_id = fields.Many2one(related="zone_id.supervisor_id", store=True)
+    supervisor_id = fields.Many2one(related="zone_id.supervisor_id", store=True, precompute=True)
     product_id = fields.Many2one(
         "product.product",
         compute="_compute_product_id",
@@ -312,8 +312,11 @@ class AftersalesServiceRequest(models.Model):
         # The caller's state, if any, is checked by the process mixin (X6);
         # the initial step is the request type's, never the caller's.
         self._check_process_vals_list(vals_list)
-        default_type = self.env.ref(
-            "aftersales_repair.request_type_repair", raise_if_not_found=False
+        # the xmlid's id (cached), without env.ref's query to check it exists
+        default_type = self.env["aftersales.request.type"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "aftersales_repair.request_type_repair", raise_if_not_found=False
+            )
         )
         vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:

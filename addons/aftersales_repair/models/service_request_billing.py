@@ -36,13 +36,20 @@ class AftersalesServiceRequest(models.Model):
     _inherit = "aftersales.service.request"  # pylint: disable=consider-merging-classes-inherited
 
     time_ids = fields.One2many("aftersales.repair.time", "request_id", string="Time Lines")
-    hours = fields.Float(string="Hours Spent", compute="_compute_hours", store=True)
+    hours = fields.Float(
+        string="Hours Spent", compute="_compute_hours", store=True, precompute=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     invoice_ids = fields.One2many(
         "account.move", "aftersales_request_id", string="Invoices", readonly=True
     )
     billing_state = fields.Selection(
-        BILLING_STATES, compute="_compute_billing_state", store=True, index=True, tracking=True
+        BILLING_STATES,
+        compute="_compute_billing_state",
+        store=True,
+        precompute=True,
+        index=True,
+        tracking=True,
     )
     amount_standard = fields.Monetary(
         string="Value at Standard Rates",
@@ -83,7 +90,12 @@ class AftersalesServiceRequest(models.Model):
     cash_date = fields.Date(string="Collected On", copy=False)
     cash_payment_id = fields.Many2one("account.payment", readonly=True, copy=False)
     cash_state = fields.Selection(
-        CASH_STATES, compute="_compute_cash_state", store=True, index=True, string="Cash"
+        CASH_STATES,
+        compute="_compute_cash_state",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Cash",
     )
 
     _discount_range = models.Constraint(

@@ -85,7 +85,7 @@ class AftersalesServiceRequest(models.Model):
         help="The first contact with the customer: the Contacted step, a message sent to "
         "the customer from the chatter, or the arrival, whichever came first.",
     )
-    response_met = fields.Boolean(compute="_compute_levels_met", store=True)
+    response_met = fields.Boolean(compute="_compute_levels_met", store=True, precompute=True)
     response_status = fields.Selection(
         SLA_STATUSES,
         compute="_compute_level_statuses",
@@ -107,7 +107,9 @@ class AftersalesServiceRequest(models.Model):
         precompute=True,
     )
     date_arrival = fields.Datetime(string="Arrived At", tracking=True, copy=False)
-    sla_met = fields.Boolean(string="Arrival Met", compute="_compute_levels_met", store=True)
+    sla_met = fields.Boolean(
+        string="Arrival Met", compute="_compute_levels_met", store=True, precompute=True
+    )
     sla_status = fields.Selection(
         SLA_STATUSES,
         string="Arrival Status",
@@ -137,7 +139,7 @@ class AftersalesServiceRequest(models.Model):
         tracking=True,
         help="The job done on site, or the workshop's repair completed.",
     )
-    resolution_met = fields.Boolean(compute="_compute_levels_met", store=True)
+    resolution_met = fields.Boolean(compute="_compute_levels_met", store=True, precompute=True)
     resolution_status = fields.Selection(
         SLA_STATUSES,
         compute="_compute_level_statuses",
@@ -183,8 +185,10 @@ class AftersalesServiceRequest(models.Model):
             )
             / 60
         )
-        round_the_clock = self.env.ref(
-            "aftersales_repair.resource_calendar_7x24", raise_if_not_found=False
+        round_the_clock = self.env["resource.calendar"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "aftersales_repair.resource_calendar_7x24", raise_if_not_found=False
+            )
         )
         planned = defaultdict(list)  # (calendar, company) -> [(request, level, hours)]
         for request in self:

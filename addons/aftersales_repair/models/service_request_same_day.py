@@ -46,6 +46,7 @@ class AftersalesServiceRequest(models.Model):
         string="Solved Same Day",
         compute="_compute_is_solved_same_day",
         store=True,
+        precompute=True,
         help="Done before the end of the company's local day of the call.",
     )
     is_unsolved_same_day = fields.Boolean(

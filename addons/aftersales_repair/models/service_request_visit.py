@@ -81,6 +81,7 @@ class AftersalesServiceRequest(models.Model):
         COST_SPLITS,
         compute="_compute_cost_split",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
     )
@@ -88,6 +89,7 @@ class AftersalesServiceRequest(models.Model):
         string="Customer Share (%)",
         compute="_compute_cost_split",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
     )
