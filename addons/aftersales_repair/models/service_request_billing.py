@@ -47,7 +47,6 @@ class AftersalesServiceRequest(models.Model):
         BILLING_STATES,
         compute="_compute_billing_state",
         store=True,
-        precompute=True,
         index=True,
         tracking=True,
     )
