@@ -442,6 +442,24 @@ class AftersalesServiceRequest(models.Model):
                 )
         return True
 
+    def _ensure_desk_or_own_job(self, action):
+        """The service desk (and the roles above it), or the technician of
+        the job: who speaks to the customer of a request."""
+        self.check_access("write")
+        if self.env.su or self.env.user.has_group(DESK):
+            return True
+        for request in self:
+            if request.user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the service desk, a supervisor or the technician of %(name)s "
+                        "may %(action)s.",
+                        name=request.name,
+                        action=action,
+                    )
+                )
+        return True
+
     def _ensure_transition_role(self, old_state, new_state):
         self.ensure_one()
         if self.env.su:
@@ -500,18 +518,7 @@ class AftersalesServiceRequest(models.Model):
     def action_notify_planned_visit(self):
         """Tell the customer when the technician comes (S2): the desk, the
         supervisor or the job's technician, who may write on the request."""
-        self.check_access("write")
-        for request in self:
-            if not (
-                self.env.su or self.env.user.has_group(DESK) or request.user_id == self.env.user
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only the service desk, the supervisor or the technician of %s "
-                        "tells the customer of the visit.",
-                        request.name,
-                    )
-                )
+        self._ensure_desk_or_own_job(self.env._("tell the customer of the visit"))
         without = self.filtered(lambda r: not r.date_planned)
         if without:
             raise UserError(

@@ -1,11 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date, plaintext2html
-
-from odoo.addons.aftersales_base.roles import DESK
 
 from .service_request import OPEN_STATES
 from .service_request import AftersalesServiceRequest as ServiceRequest
@@ -132,18 +130,8 @@ class AftersalesServiceRequest(models.Model):
     def _ensure_can_promise(self):
         """The technician of the job, the desk, a supervisor or a manager;
         an open request only."""
-        self.check_access("write")
+        self._ensure_desk_or_own_job(self.env._("promise its resolution date"))
         for request in self:
-            if not (
-                self.env.su or self.env.user.has_group(DESK) or request.user_id == self.env.user
-            ):
-                raise AccessError(
-                    self.env._(
-                        "Only the technician of %s, the service desk or a supervisor may "
-                        "promise its resolution date.",
-                        request.name,
-                    )
-                )
             if request.state not in OPEN_STATES:
                 raise UserError(
                     self.env._("%s is closed: it needs no promised date.", request.name)

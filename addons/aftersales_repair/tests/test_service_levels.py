@@ -8,7 +8,11 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import assertQueriesConstant, make_user
+from odoo.addons.aftersales_base.tests.common import (
+    assertQueriesConstant,
+    make_calendar,
+    make_user,
+)
 
 from .common import SIGNATURE, ServiceFixtures
 
@@ -31,26 +35,7 @@ class TestServiceLevels(ServiceFixtures, TransactionCase):
         env = cls.env
         env.company.aftersales_service_manager_id = cls.manager
         # Mon-Fri 8-12 and 13-18 in China: 9 working hours a day
-        cls.hours = env["resource.calendar"].create(
-            {
-                "name": "Service hours 8-18",
-                "tz": "Asia/Shanghai",
-                "attendance_ids": [Command.clear()]
-                + [
-                    Command.create(
-                        {
-                            "name": f"{day} {period}",
-                            "dayofweek": str(day),
-                            "hour_from": start,
-                            "hour_to": end,
-                            "day_period": period,
-                        }
-                    )
-                    for day in range(5)
-                    for period, start, end in (("morning", 8, 12), ("afternoon", 13, 18))
-                ],
-            }
-        )
+        cls.hours = make_calendar(env, "Service hours 8-18", afternoon_end=18)
         cls.sl_zone = env["aftersales.zone"].create(
             {
                 "name": "Levels zone",

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.aftersales_base.tests.common import make_user
@@ -122,12 +121,12 @@ class TestDeliveryCertificateTour(HttpCase):
                 }
             ],
         )
-        # The warranty starts on the day of the delivery. The tour user has no
-        # time zone: their day is the UTC day, which is what the model takes.
+        # The warranty starts on the company's day of the delivery, whatever
+        # the time zone of the user who validates it (he has none here).
         self.assertFalse(self.user.tz)
         self.assertEqual(
             certificate.date_start,
-            fields.Date.context_today(picking.with_context(tz="UTC"), picking.date_done),
+            picking.company_id._aftersales_date(picking.move_ids.date),
         )
         self.assertEqual(
             certificate.date_end,
