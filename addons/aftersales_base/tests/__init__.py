@@ -1,5 +1,6 @@
 from . import test_activity_helper
 from . import test_company_day
+from . import test_customer_rights
 from . import test_install_defaults
 from . import test_role_matrix
 from . import test_time_base
