@@ -44,15 +44,20 @@ class AftersalesComplaint(models.Model):
             # The desk registers complaints about returns it may not open.
             picking = complaint.return_picking_id.sudo()
             move = picking.move_ids[:1]
+            lot = (
+                request.lot_id or repair.lot_id or move.lot_ids[:1].sudo(False) or complaint.lot_id
+            )
+            # a complaint registered with only a serial: the serial names the
+            # product (issue 15)
             complaint.product_id = (
                 request.product_id
                 or repair.product_id
                 or move.product_id.sudo(False)
                 or complaint.product_id
+                # the desk registers complaints about serials it may not open
+                or lot.sudo().product_id.sudo(False)
             )
-            complaint.lot_id = (
-                request.lot_id or repair.lot_id or move.lot_ids[:1].sudo(False) or complaint.lot_id
-            )
+            complaint.lot_id = lot
             complaint.technician_id = (
                 request.user_id
                 or repair.user_id
@@ -60,14 +65,39 @@ class AftersalesComplaint(models.Model):
                 or complaint.technician_id
             )
 
+    @api.onchange("lot_id")
+    def _onchange_lot_id(self):
+        """The serial names the product (issue 15)."""
+        for complaint in self:
+            if complaint.lot_id:
+                complaint.product_id = complaint.lot_id.sudo().product_id.sudo(False)
+
+    def write(self, vals):
+        # a serial written on complaints without a product brings its product
+        # (issue 15), whatever the client
+        if vals.get("lot_id") and "product_id" not in vals:
+            missing = self.filtered(lambda complaint: not complaint.product_id)
+            if missing:
+                lot = self.env["stock.lot"].sudo().browse(vals["lot_id"])
+                result = super(AftersalesComplaint, missing).write(
+                    {**vals, "product_id": lot.product_id.id}
+                )
+                if missing == self:
+                    return result
+                return super(AftersalesComplaint, self - missing).write(vals)
+        return super().write(vals)
+
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):
         for complaint in self:
-            if complaint.lot_id and complaint.lot_id.product_id != complaint.product_id:
+            lot = complaint.lot_id.sudo()
+            if lot and lot.product_id != complaint.product_id:
                 raise ValidationError(
                     self.env._(
-                        "Serial number %(lot)s is not a %(product)s.",
-                        lot=complaint.lot_id.name,
+                        "Serial number %(lot)s belongs to %(lot_product)s, not to %(product)s: "
+                        "choose the serial's product or another serial number.",
+                        lot=lot.name,
+                        lot_product=lot.product_id.display_name,
                         product=complaint.product_id.display_name,
                     )
                 )

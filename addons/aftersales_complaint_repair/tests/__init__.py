@@ -1,2 +1,3 @@
 from . import test_complaint_sources
 from . import test_demo_story
+from . import test_first_day
