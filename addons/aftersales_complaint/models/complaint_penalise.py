@@ -20,11 +20,14 @@ class AftersalesComplaint(models.Model):
         }
 
     def _penalty_candidates(self):
-        """(user, role) pairs: the directly responsible persons — or the team
-        leader when nobody is identified —, the heads of the responsible
-        departments, and whoever let a step run late."""
+        """(user, role) pairs, one per person (C8): the directly responsible
+        persons — the employee concerned and those the investigation names —,
+        or the team leader when nobody is identified; the heads of the
+        responsible departments; whoever let a step run late. A person in
+        several roles is fined once, in the first of them (issue 15)."""
         self.ensure_one()
-        pairs = [(user, "responsible") for user in self.responsible_user_ids]
+        responsible = self.technician_id | self.responsible_user_ids
+        pairs = [(user, "responsible") for user in responsible]
         if not pairs:
             leader = (
                 self.responsible_department_ids.manager_id.user_id[:1]
@@ -33,22 +36,28 @@ class AftersalesComplaint(models.Model):
             pairs += [(leader, "team_leader")] if leader else []
         pairs += [(user, "head") for user in self.responsible_department_ids.manager_id.user_id]
         pairs += [(user, "late") for user in self.late_user_ids]
-        return pairs
+        seen = set()
+        candidates = []
+        for user, role in pairs:
+            if user not in seen:
+                seen.add(user)
+                candidates.append((user, role))
+        return candidates
 
     def action_propose_penalties(self):
-        """Draft penalty lines; a repeat complaint doubles them. Running it
-        again adds only what is missing."""
+        """Draft penalty lines, one per person; a repeat complaint doubles
+        them. Running it again adds only whom is missing."""
         self._check_step("penalise")
         self._check_group("aftersales_base.group_aftersales_manager", self.env._("penalise"))
         amounts = self._penalty_amounts()
         amounts["team_leader"] = amounts["responsible"]
         vals_list = []
         for complaint in self:
-            existing = {(p.user_id, p.role) for p in complaint.penalty_ids}
+            fined = set(complaint.penalty_ids.filtered(lambda p: p.kind == "penalty").user_id)
             for user, role in complaint._penalty_candidates():
-                if (user, role) in existing:
+                if user in fined:
                     continue
-                existing.add((user, role))
+                fined.add(user)
                 vals_list.append(complaint._prepare_penalty_vals(user, role, amounts[role]))
         self.env["aftersales.ledger.entry"].create(vals_list)
         return True

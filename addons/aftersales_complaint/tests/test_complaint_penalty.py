@@ -29,26 +29,39 @@ class TestComplaintPenalty(ComplaintFixtures, TransactionCase):
         self.advance(complaint, "penalise")
         complaint.with_user(self.manager).action_propose_penalties()
         lines = self._penalties(complaint)
+        # issue 15: the quality head, head and late, is fined once (as head)
+        self.assertIn(self.quality_head, complaint.late_user_ids)
         self.assertEqual(
             set(lines),
             {
                 (self.engineer, "responsible"),
                 (self.quality_head, "head"),
-                (self.quality_head, "late"),
             },
         )
         self.assertEqual(lines[(self.engineer, "responsible")].amount, 200.0)
         self.assertEqual(lines[(self.quality_head, "head")].amount, 100.0)
-        self.assertEqual(lines[(self.quality_head, "late")].amount, 50.0)
         self.assertEqual(set(complaint.penalty_ids.mapped("state")), {"draft"})
         # Running it again adds nothing.
         complaint.with_user(self.manager).action_propose_penalties()
-        self.assertEqual(len(complaint.penalty_ids), 3)
+        self.assertEqual(len(complaint.penalty_ids), 2)
         with self.assertRaisesRegex(UserError, "draft penalties"):
             complaint.with_user(self.manager).action_penalties_done()
         complaint.penalty_ids.with_user(self.manager).action_confirm()
         complaint.with_user(self.manager).action_penalties_done()
         self.assertEqual(complaint.state, "improve")
+
+    def test_c8_employee_concerned_is_responsible_once_per_person(self):
+        """Issue 15: the employee the complaint is about is directly
+        responsible (C8); one line per person, whatever his roles."""
+        complaint = self.make_complaint(technician_id=self.tech.id)
+        self.advance(complaint, "penalise")
+        complaint.with_user(self.manager).action_propose_penalties()
+        lines = self._penalties(complaint)
+        self.assertIn((self.tech, "responsible"), lines, "the employee concerned")
+        self.assertIn((self.engineer, "responsible"), lines, "the one the investigation names")
+        self.assertNotIn("team_leader", complaint.penalty_ids.mapped("role"))
+        users = complaint.penalty_ids.user_id
+        self.assertEqual(len(users), len(complaint.penalty_ids), "one line per person")
 
     def test_c8_no_identifiable_person_the_team_leader_pays(self):
         complaint = self.advance(self.make_complaint(), "investigate")
