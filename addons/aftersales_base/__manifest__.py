@@ -20,6 +20,7 @@
         "views/resource_calendar_views.xml",
         "views/calendar_day_views.xml",
         "wizard/calendar_day_import_views.xml",
+        "wizard/setup_checklist_views.xml",
         "views/aftersales_menus.xml",
         "views/ledger_entry_views.xml",
     ],

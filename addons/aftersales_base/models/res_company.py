@@ -114,6 +114,60 @@ class ResCompany(models.Model):
                 results[index] = end
         return results
 
+    # The setup checklist (issue 15) ------------------------------------------
+
+    def _aftersales_setup_steps(self):
+        """The essentials a company sets up before its first service call
+        (issue 15): a list of dicts ``key``, ``sequence``, ``name``, ``done``,
+        ``action`` (an action's xmlid or an action dict opening the screen
+        where the step is done) and ``hint``. Each module adds its own; keep
+        each step to a count query."""
+        self.ensure_one()
+        company = self.sudo()
+        year = company._aftersales_today().year
+        holidays = (
+            self.env["aftersales.calendar.day"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("day_type", "=", "holiday"),
+                    ("year", "in", (year, year + 1)),
+                ],
+                ["year"],
+                ["__count"],
+            )
+        )
+        years = {y for y, _count in holidays}
+        return [
+            {
+                "key": "calendar",
+                "sequence": 10,
+                "name": self.env._("Working hours of the company"),
+                "done": bool(company.resource_calendar_id),
+                "action": "aftersales_base.action_aftersales_working_schedules",
+                "hint": self.env._(
+                    "Deadlines and service levels run in the company's working hours."
+                ),
+            },
+            {
+                "key": "holidays",
+                "sequence": 20,
+                "name": self.env._("Public holidays of %s", year),
+                "done": year in years,
+                "action": "aftersales_base.action_aftersales_calendar_day_import",
+                "hint": self.env._(
+                    "Import this year's public holidays and make-up days (and next year's "
+                    "once published: %s loaded).",
+                    year + 1 in years and self.env._("yes") or self.env._("not yet"),
+                ),
+            },
+        ]
+
+    def _aftersales_setup_done(self):
+        """Every essential step of the company is done."""
+        return all(step["done"] for step in self._aftersales_setup_steps())
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"

@@ -4,3 +4,5 @@ from . import test_customer_rights
 from . import test_install_defaults
 from . import test_role_matrix
 from . import test_time_base
+from . import test_setup_checklist
+from . import test_manager_settings

@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import SUPERUSER_ID, fields, models
+
+from odoo.addons.aftersales_base.roles import MANAGER
 
 
 class ResCompany(models.Model):
@@ -19,3 +21,93 @@ class ResCompany(models.Model):
         always goes to somebody who answers for it)."""
         self.ensure_one()
         return self.aftersales_sales_director_id or self._aftersales_service_manager()
+
+    def _aftersales_setup_steps(self):
+        """Repair's essentials (issue 15): a zone with its supervisor and
+        technicians, technician certifications, a cash journal (cash
+        collected on site) and a service manager."""
+        steps = super()._aftersales_setup_steps()
+        company = self.sudo()
+        zones = self.env["aftersales.zone"].sudo()
+        manager = company.aftersales_service_manager_id or (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("all_group_ids", "in", self.env.ref(MANAGER).ids),
+                    ("company_ids", "in", company.ids),
+                    ("share", "=", False),
+                    ("id", "!=", SUPERUSER_ID),
+                ],
+                limit=1,
+            )
+        )
+        steps += [
+            {
+                "key": "zones",
+                "sequence": 30,
+                "name": self.env._("Service zones with a supervisor and technicians"),
+                "done": bool(
+                    zones.search_count(
+                        [
+                            ("company_id", "=", company.id),
+                            ("supervisor_id", "!=", False),
+                            ("technician_ids", "!=", False),
+                        ],
+                        limit=1,
+                    )
+                ),
+                "action": "aftersales_repair.action_aftersales_zone",
+                "hint": self.env._(
+                    "Every service request belongs to a zone: its supervisor dispatches the "
+                    "calls to the zone's technicians."
+                ),
+            },
+            {
+                "key": "certifications",
+                "sequence": 40,
+                "name": self.env._("Technician certifications"),
+                "done": bool(
+                    self.env["aftersales.technician.certification"]
+                    .sudo()
+                    .search_count([("company_id", "=", company.id)], limit=1)
+                ),
+                "action": "aftersales_repair.action_technician_certification",
+                "hint": self.env._(
+                    "Only technicians certified for a product category are dispatched to its jobs."
+                ),
+            },
+            {
+                "key": "cash_journal",
+                "sequence": 50,
+                "name": self.env._("Cash journal"),
+                "done": bool(
+                    self.env["account.journal"]
+                    .sudo()
+                    .search_count(
+                        [
+                            *self.env["account.journal"]._check_company_domain(company),
+                            ("type", "=", "cash"),
+                        ],
+                        limit=1,
+                    )
+                ),
+                "action": "account.action_account_journal_form",
+                "hint": self.env._(
+                    "Cash the technician collects on site is registered in the company's "
+                    "cash journal."
+                ),
+            },
+            {
+                "key": "service_manager",
+                "sequence": 80,
+                "name": self.env._("Service manager"),
+                "done": bool(manager),
+                "action": "base.action_res_users",
+                "hint": self.env._(
+                    "A user with the After-Sales Service Manager role: receives escalations "
+                    "and contacts the customer of every complaint."
+                ),
+            },
+        ]
+        return steps

@@ -319,6 +319,7 @@ class AftersalesServiceRequest(models.Model):
             )
         )
         vals_list = [dict(vals) for vals in vals_list]
+        self._derive_zone(vals_list)
         for vals in vals_list:
             if "request_type_id" not in vals and default_type:
                 vals["request_type_id"] = default_type.id
@@ -347,6 +348,58 @@ class AftersalesServiceRequest(models.Model):
             if technician:
                 request._dispatch(self.env["res.users"].browse(technician))
         return requests
+
+    @api.model
+    def _derive_zone(self, vals_list):
+        """Give a request without a zone its company's zone when the company
+        has only one; else say clearly what is missing and where to set it
+        up (issue 15), instead of the database's NOT NULL error. One grouped
+        query for the whole batch."""
+        missing = [vals for vals in vals_list if not vals.get("zone_id")]
+        if not missing:
+            return
+        default_company = self.env.company.id
+        company_ids = {vals.get("company_id") or default_company for vals in missing}
+        zones = dict(
+            self.env["aftersales.zone"]
+            .sudo()
+            ._read_group(
+                [("company_id", "in", list(company_ids))], ["company_id"], ["id:array_agg"]
+            )
+        )
+        for vals in missing:
+            company = self.env["res.company"].browse(vals.get("company_id") or default_company)
+            zone_ids = zones.get(company, [])
+            if len(zone_ids) == 1:
+                vals["zone_id"] = zone_ids[0]
+            elif not zone_ids:
+                raise ValidationError(
+                    self.env._(
+                        "No service zone exists in %(company)s yet: a service request needs "
+                        "one. A service manager creates it in After-Sales > Configuration > "
+                        "Service Zones (see the Setup Checklist).",
+                        company=company.sudo().name,
+                    )
+                )
+            else:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the service zone of the request: %(company)s has %(count)s "
+                        "zones (After-Sales > Configuration > Service Zones).",
+                        company=company.sudo().name,
+                        count=len(zone_ids),
+                    )
+                )
+
+    @api.model
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        if "zone_id" in fields and not values.get("zone_id"):
+            company_id = values.get("company_id") or self.env.company.id
+            zones = self.env["aftersales.zone"].search([("company_id", "=", company_id)], limit=2)
+            if len(zones) == 1:
+                values["zone_id"] = zones.id
+        return values
 
     def _in_step(self):
         """A transition method of the request is writing (see the process mixin)."""
