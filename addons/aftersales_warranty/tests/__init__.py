@@ -14,3 +14,4 @@ from . import test_role_matrix
 from . import test_expiry_day
 from . import test_ui
 from . import test_backfill
+from . import test_import_templates
