@@ -26,6 +26,7 @@
         "views/warranty_certificate_views.xml",
         "views/maintenance_contract_views.xml",
         "views/coverage_check_views.xml",
+        "views/warranty_backfill_views.xml",
         "views/product_views.xml",
         "views/res_partner_views.xml",
         "views/stock_lot_views.xml",

@@ -35,10 +35,84 @@ class AftersalesCoverage(models.AbstractModel):
         ]
         certificates, contracts = self._candidates(questions)
         own_candidates = self._index_candidates(certificates, contracts)
-        return [
+        answers = [
             self._answer(lot, product, partner, day, *own_candidates(lot, product, partner))
             for lot, product, partner, day in questions
         ]
+        self._answer_uncertified(questions, answers)
+        return answers
+
+    def _answer_uncertified(self, questions, answers):
+        """A serial that has no certificate at all but was delivered within
+        its product's warranty (delivered before the suite was installed, or
+        before the policy existed) is not *Paid*: it is under warranty by its
+        delivery date, and its certificate is still to be issued (back-fill).
+        Two queries for the whole batch: the latest delivery of each serial,
+        and the serials that had a certificate (voided ones stay paid)."""
+        pending = [
+            index
+            for index, ((lot, _product, _partner, _day), answer) in enumerate(
+                zip(questions, answers, strict=True)
+            )
+            if lot and answer["category"] == "paid" and not answer.get("had_certificate")
+        ]
+        if not pending:
+            return
+        lots = self.env["stock.lot"].union(*(questions[i][0] for i in pending))
+        lines = (
+            self.env["stock.move.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("lot_id", "in", lots.ids),
+                    ("state", "=", "done"),
+                    ("picking_id.picking_type_code", "=", "outgoing"),
+                    ("location_dest_id.usage", "=", "customer"),
+                ],
+                ["lot_id", "picking_id", "company_id", "date"],
+                order="id desc",
+            )
+        )
+        # a serial whose certificate was voided stays paid
+        voided = {
+            lot.id
+            for [lot] in self.env["aftersales.warranty.certificate"]
+            .sudo()
+            ._read_group([("lot_id", "in", lots.ids)], ["lot_id"])
+        }
+        latest = {}
+        for line in lines:
+            if line.lot_id.id in voided:
+                continue
+            latest.setdefault(line.lot_id.id, line)
+        for index in pending:
+            lot, _product, partner, day = questions[index]
+            line = latest.get(lot.id)
+            if not line:
+                continue
+            customer = line.picking_id.partner_id.commercial_partner_id
+            if partner and customer and customer != partner.commercial_partner_id:
+                continue
+            policy = lot.product_id.product_tmpl_id._aftersales_warranty_policy()
+            if not policy:
+                continue
+            delivered = line.company_id._aftersales_date(line.picking_id.date_done or line.date)
+            until = policy._end_date(delivered)
+            if not delivered <= day <= until:
+                continue
+            answers[index].update(
+                category="free",
+                reason=self.env._(
+                    "Under warranty by its delivery date (%(delivered)s, policy %(policy)s, "
+                    "until %(until)s), but no certificate was issued: run the back-fill of "
+                    "warranty certificates.",
+                    delivered=delivered,
+                    policy=policy.name,
+                    until=until,
+                ),
+                until=until,
+                uncertified=True,
+            )
 
     def _index_candidates(self, certificates, contracts):
         """A function giving one question's own candidates from dictionaries,
@@ -173,4 +247,5 @@ class AftersalesCoverage(models.AbstractModel):
             "certificate": no_cert,
             "contract": no_contract,
             "until": False,
+            "had_certificate": bool(own_certs),
         }

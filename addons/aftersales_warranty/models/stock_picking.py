@@ -43,9 +43,12 @@ class StockPicking(models.Model):
             )
         )
         vals_list = []
+        uncovered = {}  # picking -> its moves of serials that get no certificate
         for move in deliveries.move_ids.filtered(lambda m: m.state == "done"):
             policy = move.product_id.product_tmpl_id._aftersales_warranty_policy()
             if not policy:
+                if move.product_id.tracking == "serial" and move.move_line_ids.lot_id:
+                    uncovered.setdefault(move.picking_id, []).append(move)
                 continue
             base = self._prepare_warranty_certificate_vals(move, policy)
             if move.product_id.tracking == "serial":
@@ -53,6 +56,7 @@ class StockPicking(models.Model):
                     vals_list.append(dict(base, lot_id=lot.id, quantity=1))
             else:
                 vals_list.append(dict(base, quantity=move.product_qty))
+        self._aftersales_notify_uncovered(uncovered)
         if not vals_list:
             return self.env["aftersales.warranty.certificate"]
         Certificate = self.env["aftersales.warranty.certificate"].sudo()
@@ -81,3 +85,42 @@ class StockPicking(models.Model):
                     % Markup(", ").join(c._get_html_link() for c in still)
                 )
         return certificates
+
+    def _aftersales_notify_uncovered(self, uncovered):
+        """Serials delivered without a warranty policy get no certificate:
+        say so once per delivery, in its chatter and as an activity of the
+        company's service manager, with the way to issue them later (the
+        back-fill wizard, once a policy exists)."""
+        entries = []
+        for picking, moves in uncovered.items():
+            lines = Markup("").join(
+                Markup("<li>%s</li>")
+                % self.env._(
+                    "%(product)s (%(serials)s): no warranty policy on the product or on "
+                    "its category %(category)s",
+                    product=move.product_id.display_name,
+                    serials=", ".join(move.move_line_ids.lot_id.mapped("name")),
+                    category=move.product_id.categ_id.display_name,
+                )
+                for move in moves
+            )
+            hint = self.env._(
+                "Give the product or its category a warranty policy, then issue the "
+                "certificates with After-Sales > Configuration > Back-fill Warranty "
+                "Certificates."
+            )
+            note = Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
+                self.env._("No warranty certificate was issued for:"),
+                lines,
+                hint,
+            )
+            picking.message_post(body=note, message_type="comment", subtype_xmlid="mail.mt_note")
+            entries.append(
+                {
+                    "record": picking,
+                    "user": picking.company_id._aftersales_service_manager(),
+                    "summary": self.env._("Delivered without warranty certificate"),
+                    "note": note,
+                }
+            )
+        self.env["aftersales.activity.mixin"]._aftersales_schedule_activities(entries)

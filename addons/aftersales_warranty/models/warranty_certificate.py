@@ -187,6 +187,18 @@ class AftersalesWarrantyCertificate(models.Model):
                     )
                 )
 
+    @api.model
+    def get_import_templates(self):
+        """X6: the template of certificates issued before the suite (import
+        them as drafts: numbered by the sequence, dated, checked by the
+        model's rules; activate them from the list afterwards)."""
+        return [
+            {
+                "label": self.env._("Import Template for Warranty Certificates"),
+                "template": "/aftersales_warranty/static/xls/aftersales_warranty_certificate.csv",
+            }
+        ]
+
     def _compute_access_url(self):
         for cert in self:
             cert.access_url = f"/my/warranties/{cert.id}"

@@ -13,3 +13,5 @@ from . import test_process_rules
 from . import test_role_matrix
 from . import test_expiry_day
 from . import test_ui
+from . import test_backfill
+from . import test_import_templates

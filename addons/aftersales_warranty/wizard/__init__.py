@@ -1,1 +1,2 @@
 from . import coverage_check
+from . import warranty_backfill
