@@ -9,3 +9,4 @@ class ResConfigSettings(models.TransientModel):
     aftersales_service_manager_id = fields.Many2one(
         related="company_id.aftersales_service_manager_id", readonly=False
     )
+    aftersales_hotline = fields.Char(related="company_id.aftersales_hotline", readonly=False)

@@ -13,3 +13,4 @@ from . import test_process_rules
 from . import test_role_matrix
 from . import test_expiry_day
 from . import test_ui
+from . import test_certificate_print
