@@ -9,3 +9,4 @@ from . import resource_calendar
 from . import calendar_day
 from . import res_config_settings
 from . import ledger_entry
+from . import ir_actions_report

@@ -19,6 +19,18 @@ class ResCompany(models.Model):
         "supervisor) and contacts the customer of every complaint.",
     )
 
+    aftersales_hotline = fields.Char(
+        string="Service Hotline",
+        help="The after-sales hotline printed on the customer's documents (warranty "
+        "certificate); the company's phone when empty.",
+    )
+
+    def _aftersales_hotline(self):
+        """The hotline printed for the customer: the service hotline, else the
+        company's phone."""
+        self.ensure_one()
+        return self.aftersales_hotline or self.phone or ""
+
     def _aftersales_service_manager(self):
         """The company's service manager: the one set in the settings, else
         the first service manager of the company."""
@@ -60,6 +72,14 @@ class ResCompany(models.Model):
         if {"partner_id", "resource_calendar_id"} & set(vals):
             self.env.registry.clear_cache()  # _aftersales_tz_name
         return result
+
+    def _aftersales_format_datetime(self, moment, dt_format="%Y-%m-%d %H:%M"):
+        """``moment`` (a naive UTC datetime, as the ORM stores them) as the
+        company's local wall-clock time, for a document (XLSX) that Odoo's
+        QWeb converters do not render: "" when empty."""
+        if not moment:
+            return ""
+        return moment.replace(tzinfo=UTC).astimezone(self._aftersales_tz()).strftime(dt_format)
 
     def _aftersales_date(self, moment):
         """The company's local day of ``moment`` (a naive UTC datetime, as

@@ -24,6 +24,7 @@ class ResConfigSettings(models.TransientModel):
     aftersales_service_manager_id = fields.Many2one(
         related="company_id.aftersales_service_manager_id", readonly=False
     )
+    aftersales_hotline = fields.Char(related="company_id.aftersales_hotline", readonly=False)
 
     # The service manager saves the suite's settings (issue 15) ---------------
     # Odoo lets only administrators save settings. A service manager who is

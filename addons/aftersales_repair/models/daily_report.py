@@ -302,6 +302,12 @@ class AftersalesDailyReport(models.Model):
         sheet.write(3, 1, self.user_id.name or "")
         sheet.write(3, 3, self.env._("Status"), bold)
         sheet.write(3, 4, states[self.state])
+        # Times on the company's clock (W9), not UTC nor the exporter's.
+        company = self.company_id
+        sheet.write(2, 3, self.env._("Submitted At"), bold)
+        sheet.write(2, 4, company._aftersales_format_datetime(self.date_submitted))
+        sheet.write(4, 3, self.env._("Approved At"), bold)
+        sheet.write(4, 4, company._aftersales_format_datetime(self.date_approved))
 
         row = 5
         sheet.write(row, 0, self.env._("Technician"), head)

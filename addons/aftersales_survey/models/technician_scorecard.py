@@ -430,6 +430,7 @@ class AftersalesTechnicianScorecard(models.Model):
             self.env._("Rewards"),
             self.env._("Score"),
             self.env._("Status"),
+            self.env._("Closed On"),
         ]
         sheet.write_row(0, 0, headers, bold)
         states = dict(self._fields["state"]._description_selection(self.env))
@@ -452,6 +453,8 @@ class AftersalesTechnicianScorecard(models.Model):
                     card.reward_amount,
                     card.score,
                     states[card.state],
+                    # The company's clock (W9), not UTC nor the exporter's.
+                    card.company_id._aftersales_format_datetime(card.date_closed),
                 ],
             )
         sheet.set_column(0, 0, 24)

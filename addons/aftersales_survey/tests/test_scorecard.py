@@ -167,6 +167,19 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         self.assertAlmostEqual(row[headers.index("Score")], 76.5)
         self.assertEqual(len(rows), len(cards))
 
+    def test_v8_w9_xlsx_closing_time_on_the_company_clock(self):
+        """W9 (issue 15): the sheet's times are the company's (Asia/Shanghai),
+        not UTC nor the exporting user's."""
+        cards = self.Card._compute_month(OCTOBER)
+        with freeze_time("2026-11-01 16:30:00"):  # 2 November 00:30 in China
+            cards.action_close()
+        content = cards.with_context(tz="America/New_York")._xlsx_content()
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        headers = [cell.value for cell in sheet[1]]
+        self.assertEqual(headers[-1], "Closed On")
+        closed = {row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(closed, {"2026-11-02 00:30"})
+
     def test_v8_technician_sees_own_scorecard_only(self):
         cards = self.Card._compute_month(OCTOBER)
         mine, theirs = self._card(self.tech, cards), self._card(self.tech2, cards)

@@ -203,6 +203,45 @@ class AftersalesWarrantyCertificate(models.Model):
         for cert in self:
             cert.access_url = f"/my/warranties/{cert.id}"
 
+    # The printed certificate (W2) -------------------------------------------
+
+    def _aftersales_purchase_reference(self):
+        """What the customer bought it on, printed on the certificate: the
+        sale order and its posted invoices when the delivery is reachable from
+        a sale (sale_stock installed), else the delivery's source document,
+        else the delivery itself; "" without a delivery."""
+        self.ensure_one()
+        picking = self.sudo().picking_id
+        if not picking:
+            return ""
+        order = picking.sale_id if "sale_id" in picking._fields else False
+        if order:
+            invoices = order.invoice_ids.filtered(
+                lambda inv: inv.state == "posted" and inv.move_type == "out_invoice"
+            )
+            return " / ".join([order.name, *invoices.mapped("name")])
+        return picking.origin or picking.name
+
+    def _aftersales_print_texts(self):
+        """Scope and terms in the language the certificate prints in (W2,
+        X4): a certificate copies its policy's texts in the language of
+        whoever issued it; while the copy is unchanged (it equals the policy's
+        text in one of the installed languages) the policy's translation in
+        the printing language is printed, an edited text as it was written."""
+        self.ensure_one()
+        policy = self.sudo().policy_id
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        texts = {}
+        for name in ("scope", "terms"):
+            own = self[name]
+            if policy and own:
+                copies = {str(policy.with_context(lang=code)[name] or "") for code in langs}
+                if str(own) in copies:
+                    texts[name] = policy.with_context(lang=self.env.lang)[name]
+                    continue
+            texts[name] = own
+        return texts
+
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._("Warranty Certificate - %s", self.name)

@@ -15,3 +15,4 @@ from . import test_expiry_day
 from . import test_ui
 from . import test_backfill
 from . import test_import_templates
+from . import test_certificate_print
