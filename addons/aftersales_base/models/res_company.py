@@ -43,6 +43,21 @@ class ResCompany(models.Model):
             or self.env.user
         )
 
+    # The company's language -------------------------------------------------
+    # Texts the suite stores on records (a coverage reason, a scheduled
+    # action's note or activity) are written once and read by everyone: they
+    # are in the company's language, not in the language of whoever (or
+    # whichever cron user) happened to produce them (X4).
+
+    def _aftersales_lang(self):
+        """The company's language: its contact's (the company's address),
+        when that language is active; else the current one."""
+        company = (self[:1] or self.env.company).sudo()
+        lang = company.partner_id.lang
+        if lang and self.env["res.lang"]._get_data(code=lang).active:
+            return lang
+        return self.env.lang or "en_US"
+
     # The company's local day -------------------------------------------------
     # A "day" of the suite ("today", "yesterday", "this month", a cron's
     # "today") is the company's local day, whoever computes it: a clerk in

@@ -6,3 +6,4 @@ from . import test_role_matrix
 from . import test_time_base
 from . import test_setup_checklist
 from . import test_manager_settings
+from . import test_zh_cn_complete

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import MANAGER, QUALITY, SUPERVISOR
 
 # The one path of an action (X6): the states each state is reached from.
@@ -236,6 +237,7 @@ class AftersalesComplaintAction(models.Model):
         return len(actions)
 
     @api.model
+    @in_company_lang
     def _cron_remind_overdue(self, batch_size=500):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))

@@ -14,6 +14,9 @@ class AftersalesComplaintCategory(models.Model):
     _parent_store = True
     _order = "complete_name"
     _rec_name = "complete_name"
+    # complete_name is stored once (English) for ordering; people see and
+    # search the names in their own language (X4).
+    _rec_names_search = ["name", "parent_id.name", "complete_name"]
 
     name = fields.Char(required=True, translate=True)
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
@@ -37,6 +40,16 @@ class AftersalesComplaintCategory(models.Model):
                 categ.complete_name = f"{categ.parent_id.complete_name} / {categ.name}"
             else:
                 categ.complete_name = categ.name
+
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id.name")
+    def _compute_display_name(self):
+        """“Category / Sub-type” in the reader's language (X4)."""
+        for categ in self:
+            if categ.parent_id:
+                categ.display_name = f"{categ.parent_id.name} / {categ.name}"
+            else:
+                categ.display_name = categ.name
 
     @api.constrains("parent_id")
     def _check_two_levels(self):

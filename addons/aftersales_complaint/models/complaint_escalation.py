@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import EXECUTIVE
 
 from .complaint import CLOSED_STATES
@@ -247,6 +248,7 @@ class AftersalesComplaint(models.Model):
         return len(complaints)
 
     @api.model
+    @in_company_lang
     def _cron_escalate_overdue(self, batch_size=500):
         now = fields.Datetime.now()
         return self._run_batches(lambda: self._escalate_overdue_batch(now, batch_size))

@@ -53,3 +53,20 @@ class TestComplaintCategory(TransactionCase):
             service.write({"name": "Renamed"})
         with self.assertRaises(AccessError):
             service.create({"name": "New sub-type", "parent_id": service.id})
+
+    def test_x4_categories_read_and_searched_in_chinese(self):
+        """X4: a zh_CN user sees the shipped categories in Chinese and finds
+        them by their Chinese names (typing 态度 finds “Attitude”)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["aftersales_complaint"], ["zh_CN"])
+        Categ = self.env["aftersales.complaint.category"].with_context(lang="zh_CN")
+        attitude = self.env.ref("aftersales_complaint.categ_sv_attitude")
+        found = Categ.name_search("态度")
+        self.assertIn(attitude.id, [res_id for res_id, __ in found])
+        self.assertEqual(attitude.with_context(lang="zh_CN").display_name, "服务 / 服务态度")
+        self.assertIn(attitude, Categ.search([("display_name", "ilike", "服务态度")]))
+        # the sub-types of a category are found by the category's Chinese name
+        self.assertIn(attitude.id, [res_id for res_id, __ in Categ.name_search("服务", limit=100)])
+        # English still works for English readers, and the stored path stays
+        self.assertEqual(attitude.with_context(lang="en_US").display_name, "Service / Attitude")
+        self.assertFalse(Categ.with_context(lang="en_US").name_search("态度"))

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import SUPERVISOR, TECHNICIAN
 
 INSPECTION_NOTE_LIMIT = 4000
@@ -152,6 +153,7 @@ class RepairOrder(models.Model):
         return len(repairs)
 
     @api.model
+    @in_company_lang
     def _cron_escalate_overdue(self, batch_size=500):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._escalate_overdue_batch(today, batch_size))

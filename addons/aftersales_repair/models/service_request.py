@@ -243,7 +243,9 @@ class AftersalesServiceRequest(models.Model):
             request.contract_id = answer["contract"]
         for request in self - answerable:
             request.service_category = "paid"
-            request.coverage_reason = self.env._("No product given: paid service.")
+            request.coverage_reason = request.with_context(
+                lang=request.company_id._aftersales_lang()
+            ).env._("No product given: paid service.")
             request.certificate_id = request.contract_id = False
 
     def _call_day(self):

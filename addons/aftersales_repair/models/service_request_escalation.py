@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 from .service_request import OPEN_STATES
 from .service_request_levels import LEVELS
 
@@ -104,11 +106,13 @@ class AftersalesServiceRequest(models.Model):
         return len(requests)
 
     @api.model
+    @in_company_lang
     def _cron_escalate_sla(self, batch_size=500):
         now = fields.Datetime.now()
         return self._run_batches(lambda: self._escalate_levels_batch(now, batch_size))
 
     @api.model
+    @in_company_lang
     def _cron_flag_undispatched(self, batch_size=500):
         now = fields.Datetime.now()
         return self._run_batches(lambda: self._flag_undispatched_batch(now, batch_size))

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date, plaintext2html
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 from .service_request import OPEN_STATES
 from .service_request import AftersalesServiceRequest as ServiceRequest
 
@@ -274,6 +276,7 @@ class AftersalesServiceRequest(models.Model):
         return len(requests)
 
     @api.model
+    @in_company_lang
     def _cron_remind_same_day(self, batch_size=500):
         """In the evening (company's local time): today's calls still open
         and without a promise get an activity for their technician, or the

@@ -9,6 +9,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 LIABILITIES = [
     ("workmanship", "Our workmanship"),
     ("supplier_material", "Supplier material"),
@@ -235,6 +237,7 @@ class AftersalesServiceRequest(models.Model):
             cron.sudo()._trigger()
 
     @api.model
+    @in_company_lang
     def _cron_file_vouchers(self, batch_size=20):
         """Files the signed vouchers of the jobs closed since the last run."""
         return self._run_batches(lambda: self._file_vouchers_batch(batch_size))

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 # Who takes a tool back (S13): the warehouse keeper or the service manager.
 RETURN_GROUPS = ("stock.group_stock_manager", "aftersales_base.group_aftersales_manager")
 
@@ -137,6 +139,7 @@ class AftersalesToolLoan(models.Model):
         return len(loans)
 
     @api.model
+    @in_company_lang
     def _cron_remind_overdue(self, batch_size=500):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._remind_overdue_batch(today, batch_size))

@@ -33,6 +33,29 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
         other = self.make_request(lot=self.new_lot())
         self.assertEqual(other.service_category, "paid")
 
+    def test_x4_clerk_in_english_stores_the_reason_in_chinese(self):
+        """X4: the coverage reason is stored on the call in the company's
+        language (zh_CN) although the clerk who registers it reads English."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.company.partner_id.lang = "zh_CN"
+        clerk = self.env["aftersales.service.request"].with_user(self.desk)
+        self.desk.lang = "en_US"
+        request = clerk.with_context(lang="en_US").create(
+            {
+                "partner_id": self.customer.id,
+                "zone_id": self.zone.id,
+                "lot_id": self.lots[0].id,
+                "fault_description": "Does not cool",
+                "date_call": datetime(2026, 11, 23, 1, 0),
+            }
+        )
+        self.assertEqual(request.service_category, "free")
+        self.assertIn("在保修期内", request.coverage_reason)
+        no_product = clerk.with_context(lang="en_US").create(
+            {"partner_id": self.customer.id, "zone_id": self.zone.id, "fault_description": "?"}
+        )
+        self.assertEqual(no_product.coverage_reason, "未提供产品：收费服务。")
+
     def test_another_customers_serial_is_not_covered(self):
         stranger = self.env["res.partner"].create({"name": "Stranger"})
         request = self.make_request(partner_id=stranger.id)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import DESK
 
 from .followup_rule import KINDS
@@ -245,6 +246,7 @@ class AftersalesFollowup(models.Model):
     # Planning (V5, V6) -----------------------------------------------------
 
     @api.model
+    @in_company_lang
     def _cron_plan(self):
         """Plan the calls of every active rule for the jobs and calls that
         have reached them; idempotent (one follow-up per rule and request)."""

@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 from .survey_score import LEVEL_SCORE
 
 SURVEY_XMLID = "aftersales_survey.survey_service_satisfaction"
@@ -106,6 +108,7 @@ class AftersalesServiceSurvey(models.Model):
         return survey
 
     @api.model
+    @in_company_lang
     def _cron_send_surveys(self, batch_size=200):
         """Every job closed before today (and in the last days) gets its
         survey, once: the jobs are flagged in the same transaction, rows

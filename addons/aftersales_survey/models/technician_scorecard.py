@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import MANAGER
 
 # The measures combined into the score, with their setting's default weight.
@@ -366,6 +367,7 @@ class AftersalesTechnicianScorecard(models.Model):
         return super().write(vals)
 
     @api.model
+    @in_company_lang
     def _cron_compute(self):
         """Daily: the current month, and the last one while it is open, in
         each company's time zone (not the cron user's)."""

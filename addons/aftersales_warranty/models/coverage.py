@@ -35,11 +35,14 @@ class AftersalesCoverage(models.AbstractModel):
         ]
         certificates, contracts = self._candidates(questions)
         own_candidates = self._index_candidates(certificates, contracts)
+        # The reason is stored on the call: in the company's language, not in
+        # the language of the clerk who registered it (X4).
+        answerer = self.with_context(lang=self.env.company._aftersales_lang())
         answers = [
-            self._answer(lot, product, partner, day, *own_candidates(lot, product, partner))
+            answerer._answer(lot, product, partner, day, *own_candidates(lot, product, partner))
             for lot, product, partner, day in questions
         ]
-        self._answer_uncertified(questions, answers)
+        answerer._answer_uncertified(questions, answers)
         return answers
 
     def _answer_uncertified(self, questions, answers):

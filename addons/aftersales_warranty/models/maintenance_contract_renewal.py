@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 
+from odoo.addons.aftersales_base.lang import in_company_lang
+
 
 class AftersalesMaintenanceContract(models.Model):
     """The daily lifecycle of maintenance contracts (W5): expiry, the renewal
@@ -131,6 +133,7 @@ class AftersalesMaintenanceContract(models.Model):
         )
 
     @api.model
+    @in_company_lang
     def _cron_contract_lifecycle(self, batch_size=500):
         today = self.env.company._aftersales_today()
         steps = (self._expire_batch, self._renewal_notice_batch, self._free_period_notice_batch)

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import MANAGER
 
 CERTIFICATE_STATES = [
@@ -329,6 +330,7 @@ class AftersalesWarrantyCertificate(models.Model):
         return len(certs)
 
     @api.model
+    @in_company_lang
     def _cron_expire_certificates(self, batch_size=1000):
         today = self.env.company._aftersales_today()
         return self._run_batches(lambda: self._expire_batch(today, batch_size))

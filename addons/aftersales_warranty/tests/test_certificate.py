@@ -131,6 +131,16 @@ class TestCertificate(WarrantyFixtures, TransactionCase):
         self.assertIn("expired", old.message_ids[0].body)
         self.assertEqual(Certificate._cron_expire_certificates(), 0, "safe to run twice")
 
+    def test_x4_cron_note_in_company_language(self):
+        """X4: the expiry cron writes its note in the company's language
+        (zh_CN), whatever the cron user's (en_US)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.company.partner_id.lang = "zh_CN"
+        old = self.make_certificate(self.lots[0], date(2020, 1, 1))
+        Certificate = self.env["aftersales.warranty.certificate"].with_context(lang="en_US")
+        self.assertEqual(Certificate._cron_expire_certificates(), 1)
+        self.assertIn("保修期已满", old.message_ids[0].body)
+
     def test_service_record_appended(self):
         cert = self.make_certificate(self.lots[0], date(2026, 3, 1))
         self.env["aftersales.warranty.service"].with_user(self.users["technician"]).create(

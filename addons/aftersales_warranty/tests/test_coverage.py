@@ -132,3 +132,19 @@ class TestCoverage(WarrantyFixtures, TransactionCase):
         self.assertEqual(form.product_id, self.product)
         self.assertEqual(form.category, "free")
         self.assertEqual(form.certificate_id, self.cert)
+
+    def test_x4_reason_in_company_language(self):
+        """X4: the reason is stored on the call, so it is written in the
+        company's language (zh_CN), not in the clerk's (en_US)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.company.partner_id.lang = "zh_CN"
+        self.env.user.lang = "en_US"
+        clerk = self.Coverage.with_context(lang="en_US")
+        result = clerk._lookup(lot=self.lots[0], on_date=date(2026, 5, 31))
+        self.assertIn("在保修期内", result["reason"])
+        self.assertIn(self.cert.name, result["reason"])
+        self.env.company.partner_id.lang = "en_US"
+        result = clerk.with_context(lang="zh_CN")._lookup(
+            lot=self.lots[0], on_date=date(2026, 5, 31)
+        )
+        self.assertTrue(result["reason"].startswith("Under warranty"), result["reason"])
