@@ -23,3 +23,4 @@ from . import test_sla_report
 from . import test_sla_dashboard
 from . import test_sla_breach_cause
 from . import test_onboarding
+from . import test_onboarding_tour
