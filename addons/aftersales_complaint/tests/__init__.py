@@ -9,3 +9,4 @@ from . import test_complaint_rules
 from . import test_role_matrix
 from . import test_complaint_time_base
 from . import test_complaint_print
+from . import test_manager_settings

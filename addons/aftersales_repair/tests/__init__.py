@@ -24,3 +24,4 @@ from . import test_sla_dashboard
 from . import test_sla_breach_cause
 from . import test_onboarding
 from . import test_printed_local
+from . import test_onboarding_tour
