@@ -156,6 +156,18 @@ class AftersalesMaintenanceContract(models.Model):
                     )
                 )
 
+    @api.model
+    def get_import_templates(self):
+        """X6: the template of maintenance contracts signed before the suite,
+        with their covered serials (imported as drafts, numbered by the
+        sequence, started through their steps afterwards)."""
+        return [
+            {
+                "label": self.env._("Import Template for Maintenance Contracts"),
+                "template": "/aftersales_warranty/static/xls/aftersales_maintenance_contract.csv",
+            }
+        ]
+
     def _compute_access_url(self):
         for contract in self:
             contract.access_url = f"/my/contracts/{contract.id}"

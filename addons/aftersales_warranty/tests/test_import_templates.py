@@ -53,11 +53,10 @@ class TestCertificateImportTemplate(WarrantyFixtures, TransactionCase):
             ]
         )
 
-    def _import(self, content):
-        Certificate = self.env["aftersales.warranty.certificate"]
+    def _import(self, content, model="aftersales.warranty.certificate"):
         wizard = self.env["base_import.import"].create(
             {
-                "res_model": Certificate._name,
+                "res_model": model,
                 "file": content,
                 "file_name": "certificates.csv",
                 "file_type": "text/csv",
@@ -110,3 +109,28 @@ class TestCertificateImportTemplate(WarrantyFixtures, TransactionCase):
         result = self._import(rows)
         self.assertFalse(result["ids"])
         self.assertTrue(result["messages"])
+
+    def test_contract_template_with_covered_serials(self):
+        """X6: maintenance contracts with their covered serials, as drafts."""
+        Contract = self.env["aftersales.maintenance.contract"]
+        template = Contract.get_import_templates()[0]["template"]
+        with file_open(template.lstrip("/"), "rb") as content:
+            result = self._import(content.read(), Contract._name)
+        self.assertFalse(result["messages"], result["messages"])
+        contracts = Contract.browse(result["ids"])
+        self.assertEqual(len(contracts), 2)
+        self.assertEqual(set(contracts.mapped("state")), {"draft"})
+        hotel = contracts.filtered(lambda c: c.partner_id.name == "上海申华制冷设备有限公司")
+        self.assertEqual(set(hotel.lot_ids.mapped("name")), {"GL2024A00187", "GL2024A00188"})
+        self.assertTrue(hotel.name.startswith("MC/"), hotel.name)
+
+    def test_contract_ending_before_start_is_refused(self):
+        bad = (
+            "partner_id,date_start,date_end\n杭州西湖宾馆有限公司,2025-07-01,2025-06-30\n"
+        ).encode()
+        result = self._import(bad, "aftersales.maintenance.contract")
+        self.assertFalse(result["ids"])
+        self.assertIn(
+            "A contract cannot end before it starts.",
+            " ".join(m["message"] for m in result["messages"]),
+        )
