@@ -14,8 +14,10 @@ if psql -d postgres -tAc "select 1 from pg_database where datname = '$AFTERSALES
     odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" -u "$SUITE_MODULES" \
         --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 else
-    log "Creating database $AFTERSALES_DB with demo data and the whole suite (a few minutes)"
-    odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" --with-demo \
+    # Simplified Chinese is loaded with the suite: the demo company is in
+    # China and its Chinese users see the whole UI (Odoo's too) in zh_CN.
+    log "Creating database $AFTERSALES_DB with demo data, the whole suite and zh_CN (a few minutes)"
+    odoo -c "$ODOO_CONF" -d "$AFTERSALES_DB" -i "$SUITE_MODULES" --with-demo --load-language=zh_CN \
         --stop-after-init --no-http --max-cron-threads=0 --log-level=warn --log-handler=py.warnings:ERROR
 fi
 

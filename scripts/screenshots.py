@@ -28,7 +28,8 @@ APP_XMLID = "aftersales_base.menu_aftersales_root"
 # One dict per screenshot. "click" is a selector, or a list of selectors
 # clicked in turn (each is waited for first); "wait_for" must match once the
 # page (and the clicks) are done; "scroll_to" (optional) is scrolled to the top
-# of the view before the shot.
+# of the view before the shot; "lang" (optional) is the user's language for
+# the shot (set over RPC and restored afterwards).
 SHOTS = [
     {
         "name": "after_sales_menu_desk",
@@ -297,30 +298,49 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def record_id(args, xmlid):
-    """The database id of a demo record, looked up as the administrator."""
+def admin_call(args, model, method, *call_args, **kwargs):
+    """Calls model.method as the administrator over JSON-RPC."""
     session_id = login(args.url, args.db, "admin", args.admin_password)
-    module, name = xmlid.split(".")
     payload = {
         "jsonrpc": "2.0",
         "method": "call",
-        "params": {
-            "model": "ir.model.data",
-            "method": "search_read",
-            "args": [[("module", "=", module), ("name", "=", name)], ["res_id"]],
-            "kwargs": {},
-        },
+        "params": {"model": model, "method": method, "args": list(call_args), "kwargs": kwargs},
     }
     resp = requests.post(
-        f"{args.url}/web/dataset/call_kw/ir.model.data/search_read",
+        f"{args.url}/web/dataset/call_kw/{model}/{method}",
         json=payload,
         cookies={"session_id": session_id},
         timeout=30,
     )
-    rows = resp.json().get("result") or []
+    body = resp.json()
+    if body.get("error"):
+        raise ShotError(f"{model}.{method}: {body['error'].get('data', {}).get('message')}")
+    return body.get("result")
+
+
+def record_id(args, xmlid):
+    """The database id of a demo record, looked up as the administrator."""
+    module, name = xmlid.split(".")
+    rows = admin_call(
+        args,
+        "ir.model.data",
+        "search_read",
+        [("module", "=", module), ("name", "=", name)],
+        ["res_id"],
+    )
     if not rows:
         raise ShotError(f"record {xmlid} not found (is the demo data installed?)")
     return rows[0]["res_id"]
+
+
+def user_lang(args, login_name, lang=None):
+    """The user's language; sets it first when lang is given."""
+    users = admin_call(args, "res.users", "search_read", [("login", "=", login_name)], ["lang"])
+    if not users:
+        raise ShotError(f"user {login_name!r} not found")
+    if lang:
+        admin_call(args, "res.users", "write", [users[0]["id"]], {"lang": lang})
+    return users[0]["lang"]
 
 
 def take(browser, args, shot):
@@ -328,6 +348,15 @@ def take(browser, args, shot):
     path = shot["path"]
     if shot.get("record"):
         path = path.format(id=record_id(args, shot["record"]))
+    previous_lang = shot.get("lang") and user_lang(args, shot["login"], shot["lang"])
+    try:
+        return _take(browser, args, shot, path)
+    finally:
+        if previous_lang and previous_lang != shot["lang"]:
+            user_lang(args, shot["login"], previous_lang)
+
+
+def _take(browser, args, shot, path):
     session_id = login(args.url, args.db, shot["login"], shot["password"])
     browser.send("Network.clearBrowserCookies")
     browser.send(
