@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class StockPicking(models.Model):
@@ -33,3 +33,11 @@ class StockPicking(models.Model):
             "description": self.aftersales_return_reason or False,
             "target_department_id": self.aftersales_return_department_id.id,
         }
+
+    @api.model
+    def get_empty_list_help(self, help_message):
+        """The Returns and Exchanges register says what it is for when empty,
+        not Inventory's "create a transfer" and barcode advert (issue 15)."""
+        if self.env.context.get("aftersales_returns_register"):
+            return help_message
+        return super().get_empty_list_help(help_message)

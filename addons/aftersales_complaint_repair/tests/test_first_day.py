@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, TransactionCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import RepairComplaintFixtures
 
@@ -87,3 +88,26 @@ class TestFirstDay(RepairComplaintFixtures, TransactionCase):
         complaint_form.description = "Late."
         complaint_form.customer_demand = "An apology."
         self.assertEqual(complaint_form.save().partner_id, caller2)
+
+    def test_empty_registers_say_what_they_are_for(self):
+        """Issue 15: the Returns and Exchanges register, the Dispatch Board
+        and the Complaint Board have their own empty-state help; the returns
+        register shows neither Inventory's help nor sample transfers."""
+        for xmlid in (
+            "aftersales_complaint_repair.action_aftersales_returns",
+            "aftersales_repair.action_dispatch_board",
+            "aftersales_complaint.action_complaint_dashboard",
+        ):
+            with self.subTest(action=xmlid):
+                self.assertIn("o_view_nocontent_smiling_face", self.env.ref(xmlid).help)
+        action = self.env.ref("aftersales_complaint_repair.action_aftersales_returns")
+        context = safe_eval(action.context)
+        Picking = self.env["stock.picking"].with_user(self.manager)
+        shown = Picking.with_context(**context).get_empty_list_help(action.help)
+        self.assertIn("No customer returns or exchanges yet", shown)
+        self.assertNotIn("barcode", shown)
+        self.assertIn(
+            "barcode", Picking.get_empty_list_help(action.help), "Inventory keeps its own"
+        )
+        view = Picking.get_views([(action.view_id.id, "list")])["views"]["list"]
+        self.assertIn('sample="0"', view["arch"])

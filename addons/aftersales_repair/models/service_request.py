@@ -210,6 +210,23 @@ class AftersalesServiceRequest(models.Model):
         "A service request number is unique in its company.",
     )
 
+    @api.onchange("partner_id")
+    def _onchange_partner_zone(self):
+        """A returning caller's zone is the one of his last call (issue 15:
+        one field fewer for the desk); the desk still may change it."""
+        for request in self:
+            if not request.partner_id or request.zone_id:
+                continue
+            last = self.search(
+                [
+                    ("commercial_partner_id", "=", request.partner_id.commercial_partner_id.id),
+                    ("company_id", "=", (request.company_id or self.env.company).id),
+                ],
+                order="date_call desc, id desc",
+                limit=1,
+            )
+            request.zone_id = last.zone_id
+
     @api.depends("partner_id")
     def _compute_service_address(self):
         for request in self:

@@ -83,6 +83,10 @@ class AftersalesServiceRequest(models.Model):
     )
     discount_date = fields.Date(readonly=True, copy=False)
     discount_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    blocked_reason = fields.Text(
+        compute="_compute_blocked_reason",
+        help="What stops the next step of the job, and who can unblock it.",
+    )
     # Cash collected on site (S10)
     cash_amount = fields.Monetary(string="Cash Collected", tracking=True, copy=False)
     cash_user_id = fields.Many2one("res.users", string="Collected By", tracking=True, copy=False)
@@ -134,6 +138,22 @@ class AftersalesServiceRequest(models.Model):
                 request.billing_state = "to_invoice"
             else:
                 request.billing_state = "none"
+
+    @api.depends("billing_state", "discount_state", "discount", "discount_user_id")
+    def _compute_blocked_reason(self):
+        """Issue 15: say on the form why a step is blocked before anyone looks
+        for its button (the invoice waits for a discount's approval)."""
+        for request in self:
+            reason = False
+            if request.billing_state == "to_invoice" and request.discount_state == "to_approve":
+                reason = self.env._(
+                    "Invoicing waits: the %(discount)s %% discount given by %(user)s is beyond "
+                    "their authority. A service manager approves it (Approve Discount); then "
+                    "the accountant creates the invoice.",
+                    discount=request.discount,
+                    user=request.discount_user_id.sudo().name or self.env._("someone"),
+                )
+            request.blocked_reason = reason
 
     @api.depends("cash_amount", "cash_payment_id")
     def _compute_cash_state(self):

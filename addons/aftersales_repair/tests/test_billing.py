@@ -225,8 +225,18 @@ class TestBilling(BillingFixtures, TransactionCase):
             }
         )
         request = self.make_job(hours=(2.0,))
+        self.assertFalse(request.blocked_reason)
         request.with_user(self.tech).discount = 15.0
         self.assertEqual(request.discount_state, "to_approve")
+        # issue 15: the form says why Create Invoice is not offered, and who unblocks it
+        reason = request.with_user(self.accountant).blocked_reason
+        self.assertIn("15.0 % discount", reason)
+        self.assertIn(self.tech.name, reason)
+        self.assertIn("service manager", reason)
+        form_arch = request.with_user(self.accountant).get_views(
+            [(self.env.ref("aftersales_repair.service_request_view_form_accounting").id, "form")]
+        )["views"]["form"]["arch"]
+        self.assertIn('name="blocked_reason"', form_arch)
         with self.assertRaisesRegex(UserError, "waits for a manager"):
             request.with_user(self.accountant).action_create_invoice()
         self.assertFalse(request.invoice_ids)
@@ -238,6 +248,7 @@ class TestBilling(BillingFixtures, TransactionCase):
         self.assertEqual(
             (request.discount_state, request.discount_approved_by_id), ("approved", self.manager)
         )
+        self.assertFalse(request.blocked_reason, "unblocked")
         self.assertAmounts(self._invoice(request), 136.0, 20.4, 156.4)
 
     def test_s10_discount_count_per_week_and_margin_floor(self):

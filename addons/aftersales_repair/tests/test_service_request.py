@@ -89,6 +89,21 @@ class TestServiceRequest(ServiceFixtures, TransactionCase):
         request = form.save()
         self.assertEqual(request.channel, "phone")
 
+    def test_returning_caller_gets_his_zone(self):
+        """Issue 15: the desk types fewer fields; a returning caller's zone is
+        that of his last call (X1: the call is numbered all the same)."""
+        self.make_request()
+        form = Form(self.env["aftersales.service.request"].with_user(self.desk))
+        form.partner_id = self.customer
+        self.assertEqual(form.zone_id, self.zone)
+        form.lot_id = self.lots[0]
+        form.fault_description = "Noisy"
+        self.assertTrue(form.save().name.startswith("SR/"))
+        stranger = self.env["res.partner"].create({"name": "First call"})
+        form = Form(self.env["aftersales.service.request"].with_user(self.desk))
+        form.partner_id = stranger
+        self.assertFalse(form.zone_id, "no last call, no guess")
+
     def test_only_manager_overrides_category(self):
         request = self.make_request()
         with self.assertRaisesRegex(UserError, "only a service manager"):

@@ -191,8 +191,9 @@ class AftersalesTechnicianScorecard(models.Model):
     @api.model
     def _compute_month(self, month, company=None):
         """Create or refresh the open scorecards of ``month`` for every
-        technician who worked, was rated, complained about, penalised or
-        rewarded in it. Closed scorecards are left as they are."""
+        technician who did jobs in it (their ratings, complaints, penalties
+        and rewards with them); nobody without jobs gets one. Closed
+        scorecards are left as they are."""
         company = company or self.env.company
         start, end, since, until = self._month_bounds(month, company)
         params = self._scoring_params()
@@ -266,10 +267,20 @@ class AftersalesTechnicianScorecard(models.Model):
         # an open card whose measures went away (a cancelled penalty) is reset
         for user_id in by_user:
             values.setdefault(user_id, {})
+        # a person without jobs in the month gets no scorecard (issue 15: a
+        # supervisor without jobs scored 99, a working technician 52); an
+        # open card whose jobs went away goes with them
+        jobless = {user_id for user_id, measures in values.items() if not measures.get("jobs_done")}
+        stale = cards.filtered(lambda c: c.state == "open" and c.user_id.id in jobless)
+        stale.criterion_ids.unlink()
+        stale.sudo().unlink()
+        cards -= stale
         open_cards = cards.filtered(lambda c: c.state == "open")
         open_cards.criterion_ids.unlink()
         to_create = []
         for user_id, measures in values.items():
+            if user_id in jobless:
+                continue
             vals = self._score_values(measures, weights, params)
             card = by_user.get(user_id)
             if not card:

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from psycopg2.errors import CheckViolation
 
@@ -47,6 +47,8 @@ class TestQualityAssessment(SurveyFixtures, TransactionCase):
             self._assessment(outcome="reward")
 
     def test_v7_penalty_flows_into_scorecard(self):
+        # a scorecard is for who did jobs in the month (issue 15)
+        self.make_done_request(self.tech, done=datetime(2026, 10, 5, 4))
         assessment = self._assessment(outcome="penalty", amount=300)
         assessment.action_confirm()
         self.assertEqual(assessment.penalty_id.state, "confirmed")

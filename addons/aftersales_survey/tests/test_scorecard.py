@@ -97,6 +97,32 @@ class TestScorecard(SurveyFixtures, TransactionCase):
         # no survey: the other weights carry the score; SLA met, no complaint
         self.assertAlmostEqual(other.score, 100.0)
 
+    def test_v8_no_scorecard_without_jobs(self):
+        """Issue 15: a supervisor penalised and rewarded in a month without
+        jobs scored 99 beside a working technician; nobody without jobs in
+        the month gets a scorecard, and an open card whose jobs went away
+        goes with them."""
+        Penalty = self.env["aftersales.ledger.entry"]
+        Penalty.create(
+            {
+                "user_id": self.supervisor.id,
+                "kind": "reward",
+                "amount": 50,
+                "date": date(2026, 10, 20),
+            }
+        ).action_confirm()
+        cards = self.Card._compute_month(OCTOBER)
+        self.assertFalse(self._card(self.supervisor, cards), "no jobs, no scorecard")
+        self.assertFalse(self.Card.search([("user_id", "=", self.supervisor.id)]))
+        self.assertEqual(cards.user_id, self.tech | self.tech2)
+        # tech2's only job moves out of the month: his open card goes
+        self.r3._write_process({"date_done": datetime(2026, 11, 2, 4)})
+        cards = self.Card._compute_month(OCTOBER)
+        self.assertEqual(cards.user_id, self.tech)
+        self.assertFalse(
+            self.Card.search([("user_id", "=", self.tech2.id), ("month", "=", OCTOBER)])
+        )
+
     def test_v3_survey_results_feed_the_score(self):
         card = self._card(self.tech, self.Card._compute_month(OCTOBER))
         before = card.score
