@@ -4,7 +4,7 @@
     "name": "After-Sales: Surveys and Technician Scoring",
     "summary": "A survey after every service, follow-up calls, quality assessment "
     "and monthly technician scorecards",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

@@ -87,6 +87,28 @@ class ResConfigSettings(models.TransientModel):
             fnames = [name for name in (fnames or self._fields) if name in allowed]
         return super()._get_classified_fields(fnames)
 
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        # The other apps' settings (and the fields Odoo adds to the form for
+        # their conditions) are fields he cannot read: he gets the
+        # After-Sales page alone. Views are
+        # cached per set of groups, which tells him from an administrator.
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form" and self._aftersales_manager_only():
+            for node in arch.xpath("/form/*[not(self::app[@name='aftersales_base'])]"):
+                node.getparent().remove(node)
+        return arch, view
+
+    def _compute_display_name(self):
+        # Odoo names the record after its window action, which only
+        # administrators may read; the form asks for the name on every save.
+        if not self._aftersales_manager_only():
+            return super()._compute_display_name()
+        actions = self.env["ir.actions.act_window"].sudo()
+        action = actions.search([("res_model", "=", self._name)], limit=1)
+        for settings in self:
+            settings.display_name = action.name or self._name
+
     def execute(self):
         if not self._aftersales_manager_only():
             return super().execute()

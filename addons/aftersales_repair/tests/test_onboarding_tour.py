@@ -73,3 +73,13 @@ class TestOnboardingTour(HttpCase):
         self.assertEqual(len(request), 1)
         self.assertEqual(request.zone_id, zone)
         self.assertEqual(request.partner_id.name, CUSTOMER)
+
+    def test_manager_saves_the_suite_settings(self):
+        """The service manager, not an administrator, opens and saves the
+        suite's settings in the browser (issue 15)."""
+        manager = make_user(self.env, "manager", login="as_settings_tour")
+        self.assertFalse(manager.has_group("base.group_system"))
+        self.start_tour(
+            "/odoo", "aftersales_manager_settings_tour", login=manager.login, timeout=120
+        )
+        self.assertEqual(manager.company_id.aftersales_hotline, "400-800-1234")

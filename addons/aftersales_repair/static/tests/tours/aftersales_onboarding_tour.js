@@ -111,3 +111,27 @@ registry.category("web_tour.tours").add("aftersales_onboarding_first_call_tour",
         },
     ],
 });
+
+// Created by tests/test_onboarding_tour.py: the service manager, who is not
+// an administrator, opens the suite's settings and saves the hotline.
+registry.category("web_tour.tours").add("aftersales_manager_settings_tour", {
+    url: "/odoo/action-aftersales_base.action_aftersales_settings",
+    steps: () => [
+        {
+            content: "The suite's settings open for the service manager",
+            trigger: ".o_field_widget[name=aftersales_hotline] input",
+            run: "edit 400-800-1234",
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The settings are saved (no unsaved changes) with the hotline",
+            trigger:
+                "body:not(:has(.o_dirty_warning)) " +
+                ".o_field_widget[name=aftersales_hotline] input:value(400-800-1234)",
+        },
+    ],
+});
