@@ -32,6 +32,23 @@ APP_XMLID = "aftersales_base.menu_aftersales_root"
 # the shot (set over RPC and restored afterwards).
 SHOTS = [
     {
+        "name": "setup_checklist_manager",
+        "login": "manager",
+        "password": "manager",
+        "lang": "zh_CN",
+        "path": "/odoo/action-aftersales_base.action_aftersales_setup_checklist",
+        "wait_for": '.o_field_widget[name="line_ids"] .o_data_row',
+    },
+    {
+        "name": "warranty_backfill_manager",
+        "login": "manager",
+        "password": "manager",
+        "lang": "zh_CN",
+        "path": "/odoo/action-aftersales_warranty.action_warranty_backfill",
+        "click": ['.modal button[name="action_preview"]'],
+        "wait_for": '.modal .o_field_widget[name="certified_count"]',
+    },
+    {
         "name": "after_sales_menu_desk",
         "login": "desk",
         "password": "desk",

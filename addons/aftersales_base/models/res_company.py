@@ -191,10 +191,18 @@ class ResCompany(models.Model):
                 "name": self.env._("Public holidays of %s", year),
                 "done": year in years,
                 "action": "aftersales_base.action_aftersales_calendar_day_import",
-                "hint": self.env._(
-                    "Import this year's public holidays and make-up days (and next year's "
-                    "once published: %s loaded).",
-                    year + 1 in years and self.env._("yes") or self.env._("not yet"),
+                "hint": (
+                    self.env._(
+                        "Public holidays and make-up days of this year are imported; "
+                        "%(next)s are too.",
+                        next=year + 1,
+                    )
+                    if year + 1 in years
+                    else self.env._(
+                        "Import this year's public holidays and make-up days, and those of "
+                        "%(next)s once they are published.",
+                        next=year + 1,
+                    )
                 ),
             },
         ]

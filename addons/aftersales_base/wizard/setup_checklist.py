@@ -29,6 +29,11 @@ class AftersalesSetupChecklist(models.TransientModel):
             checklist.done_count = len(checklist.line_ids.filtered("done"))
             checklist.all_done = checklist.done_count == checklist.step_count
 
+    @api.depends("company_id")
+    def _compute_display_name(self):
+        for checklist in self:
+            checklist.display_name = self.env._("Setup Checklist")
+
     @api.model_create_multi
     def create(self, vals_list):
         checklists = super().create(vals_list)

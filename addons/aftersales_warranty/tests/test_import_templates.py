@@ -3,7 +3,7 @@
 from datetime import date
 
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import file_open
+from odoo.tools import file_open, mute_logger
 
 from .common import WarrantyFixtures
 
@@ -124,6 +124,7 @@ class TestCertificateImportTemplate(WarrantyFixtures, TransactionCase):
         self.assertEqual(set(hotel.lot_ids.mapped("name")), {"GL2024A00187", "GL2024A00188"})
         self.assertTrue(hotel.name.startswith("MC/"), hotel.name)
 
+    @mute_logger("odoo.sql_db")
     def test_contract_ending_before_start_is_refused(self):
         bad = (
             "partner_id,date_start,date_end\n杭州西湖宾馆有限公司,2025-07-01,2025-06-30\n"
