@@ -105,6 +105,13 @@ class AftersalesFixtures:
         )
 
 
+def load_language(env, modules, lang="zh_CN"):
+    """Activates ``lang`` and loads the translations of ``modules`` (a test
+    database has only en_US)."""
+    env["res.lang"]._activate_lang(lang)
+    env["ir.module.module"]._load_module_terms(list(modules), [lang])
+
+
 def make_portal_customers(env, prefix):
     """Two customer companies A and B, each with a portal user who is one of
     its contacts (password = login): for portal isolation tests (X5)."""

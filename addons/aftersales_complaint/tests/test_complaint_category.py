@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import make_role_users
+from odoo.addons.aftersales_base.tests.common import load_language, make_role_users
 
 
 @tagged("post_install", "-at_install")
@@ -57,8 +57,7 @@ class TestComplaintCategory(TransactionCase):
     def test_x4_categories_read_and_searched_in_chinese(self):
         """X4: a zh_CN user sees the shipped categories in Chinese and finds
         them by their Chinese names (typing 态度 finds “Attitude”)."""
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["aftersales_complaint"], ["zh_CN"])
+        load_language(self.env, ["aftersales_complaint"])
         Categ = self.env["aftersales.complaint.category"].with_context(lang="zh_CN")
         attitude = self.env.ref("aftersales_complaint.categ_sv_attitude")
         found = Categ.name_search("态度")

@@ -4,6 +4,8 @@ from datetime import datetime
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import load_language
+
 from .common import ComplaintFixtures
 
 # Monday 2026-11-23 06:05 in Hangzhou is Sunday 22:05 UTC (17:05 in New York).
@@ -19,10 +21,7 @@ class TestComplaintPrint(ComplaintFixtures, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_complaint_fixtures()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["aftersales_warranty", "aftersales_complaint"], ["zh_CN"]
-        )
+        load_language(cls.env, ["aftersales_warranty", "aftersales_complaint"])
 
     def _html(self, complaint):
         return (

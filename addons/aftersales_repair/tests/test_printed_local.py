@@ -8,6 +8,8 @@ from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import load_language
+
 from .common import SIGNATURE, ServiceFixtures
 
 # Monday 2026-11-23 06:05 in Hangzhou is Sunday 22:05 UTC (17:05 in New York).
@@ -24,10 +26,7 @@ class TestPrintedLocal(ServiceFixtures, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_service_fixtures()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["aftersales_warranty", "aftersales_repair"], ["zh_CN"]
-        )
+        load_language(cls.env, ["aftersales_warranty", "aftersales_repair"])
         cls.customer.lang = "zh_CN"
         # The printing user sits in New York: the documents ignore it.
         cls.Report = cls.env["ir.actions.report"].with_context(tz="America/New_York")

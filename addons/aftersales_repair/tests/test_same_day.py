@@ -11,6 +11,7 @@ from odoo.tools import format_date
 
 from odoo.addons.aftersales_base.tests.common import (
     assertQueriesConstant,
+    load_language,
     make_portal_customers,
     make_user,
 )
@@ -415,8 +416,7 @@ class TestSameDay(ServiceFixtures, TransactionCase):
         self.assertEqual(mail.recipient_ids, self.manager.partner_id)
 
     def test_director_reads_the_list_in_his_language(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["aftersales_repair"], ["zh_CN"])
+        load_language(self.env, ["aftersales_repair"])
         self.director.lang = "zh_CN"
         self.env.company.aftersales_sales_director_id = self.director
         self._day_of_calls()

@@ -4,6 +4,8 @@ from datetime import date
 
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import load_language
+
 from .common import WarrantyFixtures
 
 # A real (1×1) PNG.
@@ -25,8 +27,7 @@ class TestCertificatePrint(WarrantyFixtures, TransactionCase):
         super().setUpClass()
         cls.setup_warranty_fixtures()
         env = cls.env
-        env["res.lang"]._activate_lang("zh_CN")
-        env["ir.module.module"]._load_module_terms(["aftersales_warranty"], ["zh_CN"])
+        load_language(env, ["aftersales_warranty"])
         cls.company = env.company
         cls.company.write(
             {
