@@ -90,12 +90,14 @@ class StockPicking(models.Model):
         """Serials delivered without a warranty policy get no certificate:
         say so once per delivery, in its chatter and as an activity of the
         company's service manager, with the way to issue them later (the
-        back-fill wizard, once a policy exists)."""
+        back-fill wizard, once a policy exists). Written in the company's
+        language, whoever validates (X4)."""
         entries = []
         for picking, moves in uncovered.items():
+            env = picking.with_context(lang=picking.company_id._aftersales_lang()).env
             lines = Markup("").join(
                 Markup("<li>%s</li>")
-                % self.env._(
+                % env._(
                     "%(product)s (%(serials)s): no warranty policy on the product or on "
                     "its category %(category)s",
                     product=move.product_id.display_name,
@@ -104,13 +106,13 @@ class StockPicking(models.Model):
                 )
                 for move in moves
             )
-            hint = self.env._(
+            hint = env._(
                 "Give the product or its category a warranty policy, then issue the "
                 "certificates with After-Sales > Configuration > Back-fill Warranty "
                 "Certificates."
             )
             note = Markup("<p>%s</p><ul>%s</ul><p>%s</p>") % (
-                self.env._("No warranty certificate was issued for:"),
+                env._("No warranty certificate was issued for:"),
                 lines,
                 hint,
             )
@@ -119,7 +121,7 @@ class StockPicking(models.Model):
                 {
                     "record": picking,
                     "user": picking.company_id._aftersales_service_manager(),
-                    "summary": self.env._("Delivered without warranty certificate"),
+                    "summary": env._("Delivered without warranty certificate"),
                     "note": note,
                 }
             )

@@ -8,6 +8,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import load_language
+
 from .common import WarrantyFixtures
 
 # noon in China, the fixtures' company day, whatever the machine's zone
@@ -123,6 +125,18 @@ class TestWarrantyBackfill(WarrantyFixtures, TransactionCase):
         activities = self.recent.activity_ids
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.manager)
+
+    def test_x4_notice_in_company_language(self):
+        """X4: the notice of a delivery without policy is written in the
+        company's language (zh_CN), whoever validates it (en_US)."""
+        load_language(self.env, ["aftersales_warranty"])
+        self.env.company.partner_id.lang = "zh_CN"
+        self.assertNotEqual(self.env.lang, "zh_CN")
+        picking = self._deliver(self.serials[4])
+        note = picking.message_ids.filtered(lambda m: "BF-SN-04" in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertIn("未签发质保证书", note.body)
+        self.assertNotIn("No warranty certificate was issued", note.body)
 
     def test_uncertified_serial_is_not_paid(self):
         """W8: a serial delivered within its policy's duration but never
