@@ -269,8 +269,13 @@ class AftersalesTechnicianScorecard(models.Model):
             values.setdefault(user_id, {})
         # a person without jobs in the month gets no scorecard (issue 15: a
         # supervisor without jobs scored 99, a working technician 52); an
-        # open card whose jobs went away goes with them
-        jobless = {user_id for user_id, measures in values.items() if not measures.get("jobs_done")}
+        # open card whose jobs went away goes with them. A rating answered
+        # this month of last month's job is work of this month's card.
+        jobless = {
+            user_id
+            for user_id, measures in values.items()
+            if not measures.get("jobs_done") and not measures.get("survey_count")
+        }
         stale = cards.filtered(lambda c: c.state == "open" and c.user_id.id in jobless)
         stale.criterion_ids.unlink()
         stale.sudo().unlink()
