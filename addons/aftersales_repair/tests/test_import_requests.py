@@ -18,6 +18,7 @@ OPTIONS = {
     "datetime_format": "%Y-%m-%d %H:%M:%S",
     "encoding": "utf-8",
 }
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Wednesday 25 November 2026, 15:00 in China: the day the company switches over.
 NOW = "2026-11-25 07:00:00"
 
@@ -66,7 +67,7 @@ class TestServiceRequestImport(ServiceFixtures, TransactionCase):
         )
         cls.Request = env["aftersales.service.request"]
 
-    def _import(self, content, user, dryrun=False):
+    def _import(self, content, user, dryrun=False, file_type="text/csv", header=None):
         wizard = (
             self.env["base_import.import"]
             .with_user(user)
@@ -75,11 +76,11 @@ class TestServiceRequestImport(ServiceFixtures, TransactionCase):
                     "res_model": self.Request._name,
                     "file": content,
                     "file_name": "open_requests.csv",
-                    "file_type": "text/csv",
+                    "file_type": file_type,
                 }
             )
         )
-        header = content.decode().splitlines()[0].split(",")
+        header = header or content.decode().splitlines()[0].split(",")
         return wizard.execute_import(header, header, dict(OPTIONS), dryrun=dryrun)
 
     def _template(self, without=()):
@@ -145,6 +146,22 @@ class TestServiceRequestImport(ServiceFixtures, TransactionCase):
         # today 10:00 + 6 working hours: 17:00; at risk from 15:30
         self.assertEqual(wang.sla_deadline, datetime(2026, 11, 25, 9, 0))
         self.assertEqual(wang.sla_status, "on_track")
+
+    def test_excel_template_imports_the_same(self):
+        """The XLSX template (the same rows) imports the same requests."""
+        header = self._template().decode().splitlines()[0].split(",")
+        with file_open(TEMPLATE.replace(".csv", ".xlsx"), "rb") as template:
+            result = self._import(template.read(), self.supervisor, file_type=XLSX, header=header)
+        self.assertFalse(result["messages"], result["messages"])
+        requests = self.Request.browse(result["ids"])
+        self.assertEqual(
+            sorted(requests.mapped(lambda r: (r.partner_id.name, r.state, r.date_call))),
+            [
+                ("上海申华制冷设备有限公司", "to_dispatch", datetime(2026, 11, 20, 1, 30)),
+                ("杭州西湖宾馆有限公司", "dispatched", datetime(2026, 11, 24, 6, 10)),
+                ("王建国", "to_dispatch", datetime(2026, 11, 25, 2, 0)),
+            ],
+        )
 
     def test_desk_imports_requests_to_dispatch(self):
         """The service desk imports what it registers: without technicians."""

@@ -15,6 +15,7 @@ OPTIONS = {
     "date_format": "%Y-%m-%d",
     "encoding": "utf-8",
 }
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = (
     "name,company_type,phone,aftersales_maintenance_months,"
     "aftersales_next_maintenance,aftersales_next_call_date"
@@ -32,7 +33,7 @@ class TestCustomerFileImport(AftersalesFixtures, TransactionCase):
         super().setUpClass()
         cls.setup_base_fixtures()
 
-    def _import(self, content, user=None, dryrun=False):
+    def _import(self, content, user=None, dryrun=False, file_type="text/csv", header=None):
         wizard = (
             self.env["base_import.import"]
             .with_user(user or self.desk)
@@ -41,11 +42,11 @@ class TestCustomerFileImport(AftersalesFixtures, TransactionCase):
                     "res_model": "res.partner",
                     "file": content,
                     "file_name": "customers.csv",
-                    "file_type": "text/csv",
+                    "file_type": file_type,
                 }
             )
         )
-        header = content.decode().splitlines()[0].split(",")
+        header = header or content.decode().splitlines()[0].split(",")
         return wizard.execute_import(header, header, dict(OPTIONS), dryrun=dryrun)
 
     def _partners(self, *names):
@@ -91,6 +92,23 @@ class TestCustomerFileImport(AftersalesFixtures, TransactionCase):
         self.assertFalse(person.is_company)
         self.assertIn("13812345678", person.phone)
         self.assertEqual(person.aftersales_maintenance_months, 12)
+
+    def test_excel_template_imports_the_same(self):
+        with file_open(TEMPLATE, "rb") as template:
+            header = template.read().decode().splitlines()[0].split(",")
+        with file_open(TEMPLATE.replace(".csv", ".xlsx"), "rb") as template:
+            result = self._import(template.read(), file_type=XLSX, header=header)
+        self.assertFalse(result["messages"], result["messages"])
+        partners = self.env["res.partner"].browse(result["ids"])
+        self.assertEqual(
+            sorted(partners.mapped(lambda p: (p.name, p.aftersales_next_maintenance))),
+            [
+                ("上海申华制冷设备有限公司", date(2026, 12, 15)),
+                ("杭州西湖宾馆有限公司", date(2027, 1, 8)),
+                ("王建国", date(2027, 3, 1)),
+            ],
+        )
+        self.assertEqual(partners.mapped("aftersales_maintenance_months"), [3, 6, 12])
 
     def test_bad_date_is_named_and_nothing_is_written(self):
         """A date the file cannot mean: the column and line are named, and the
