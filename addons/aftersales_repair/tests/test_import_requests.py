@@ -208,6 +208,23 @@ class TestServiceRequestImport(ServiceFixtures, TransactionCase):
             self.assertIn(error, self._messages(result))
         self.assertFalse(self._imported())
 
+    def test_s1_imported_category_is_the_coverages(self):
+        """S1: the category comes from the coverage at the received date; a
+        category of the file other than it only from a service manager."""
+        rows = (
+            "partner_id,fault_description,date_call,zone_id,service_category\n"
+            "王建国,挂机漏水,2026-11-25 10:00:00,市区,free\n"
+        ).encode()
+        result = self._import(rows, self.desk)
+        self.assertFalse(result["ids"])
+        self.assertIn(
+            "only a service manager can change the service category", self._messages(result)
+        )
+        self.assertFalse(self._imported())
+        result = self._import(rows, self.manager)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(self.Request.browse(result["ids"]).service_category, "free")
+
     def test_number_and_steps_cannot_be_imported(self):
         """X6: a number in the file is replaced by the sequence's; a state, a
         dispatch date or an arrival cannot be imported (the process mixin's
