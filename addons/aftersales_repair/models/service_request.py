@@ -579,6 +579,25 @@ class AftersalesServiceRequest(models.Model):
                     )
                 )
 
+    @api.model
+    def get_import_templates(self):
+        """X1, X6 (issue 15): the open service requests of the previous system.
+        They go through the rules of the form: numbered by the sequence, at
+        the first step, deadlines planned from the received date (an old call
+        is already breached), a technician given in the file dispatched by
+        the dispatch step (the zone's supervisor or a service manager, a
+        technician of the zone certified for the product)."""
+        return [
+            {
+                "label": self.env._("Import Template for Open Service Requests"),
+                "template": "/aftersales_repair/static/xls/aftersales_service_request.csv",
+            },
+            {
+                "label": self.env._("Import Template for Open Service Requests (Excel)"),
+                "template": "/aftersales_repair/static/xls/aftersales_service_request.xlsx",
+            },
+        ]
+
     def _compute_access_url(self):
         for request in self:
             request.access_url = f"/my/service-requests/{request.id}"

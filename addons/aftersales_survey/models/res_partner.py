@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # What the customer file (客户档案基本资料表) holds beyond the customer archive
 # (W9: name, address, phone, products, serials, services): the follow-up
@@ -27,3 +27,21 @@ class ResPartner(models.Model):
     )
     aftersales_next_call_date = fields.Date(string="Next Call On")
     aftersales_file_date = fields.Date(string="Customer File Completed On", readonly=True)
+
+    @api.model
+    def get_import_templates(self):
+        """X1, W9 (issue 15): beside Odoo's contacts template, the customer
+        files of the previous system (name, phone, address and what the
+        follow-up clerk files: the service hoped for, the maintenance cycle
+        and the next maintenance and call), as CSV and XLSX."""
+        return [
+            *super().get_import_templates(),
+            {
+                "label": self.env._("Import Template for Customer Files"),
+                "template": "/aftersales_survey/static/xls/aftersales_customer_file.csv",
+            },
+            {
+                "label": self.env._("Import Template for Customer Files (Excel)"),
+                "template": "/aftersales_survey/static/xls/aftersales_customer_file.xlsx",
+            },
+        ]

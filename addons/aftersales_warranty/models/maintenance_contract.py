@@ -165,7 +165,11 @@ class AftersalesMaintenanceContract(models.Model):
             {
                 "label": self.env._("Import Template for Maintenance Contracts"),
                 "template": "/aftersales_warranty/static/xls/aftersales_maintenance_contract.csv",
-            }
+            },
+            {
+                "label": self.env._("Import Template for Maintenance Contracts (Excel)"),
+                "template": "/aftersales_warranty/static/xls/aftersales_maintenance_contract.xlsx",
+            },
         ]
 
     def _compute_access_url(self):

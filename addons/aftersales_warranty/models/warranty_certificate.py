@@ -197,7 +197,11 @@ class AftersalesWarrantyCertificate(models.Model):
             {
                 "label": self.env._("Import Template for Warranty Certificates"),
                 "template": "/aftersales_warranty/static/xls/aftersales_warranty_certificate.csv",
-            }
+            },
+            {
+                "label": self.env._("Import Template for Warranty Certificates (Excel)"),
+                "template": "/aftersales_warranty/static/xls/aftersales_warranty_certificate.xlsx",
+            },
         ]
 
     def _compute_access_url(self):
