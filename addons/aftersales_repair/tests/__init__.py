@@ -25,3 +25,4 @@ from . import test_sla_breach_cause
 from . import test_onboarding
 from . import test_printed_local
 from . import test_onboarding_tour
+from . import test_dispatch_suggested
