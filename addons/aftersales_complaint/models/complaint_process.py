@@ -143,8 +143,7 @@ class AftersalesComplaint(models.Model):
     blocked_reason = fields.Text(
         compute="_compute_blocked_reason",
         string="Why the Next Step Waits",
-        help="What stops the complaint's next step for you now: the message its button "
-        "would give.",
+        help="What stops the complaint's next step for you now: the message its button would give.",
     )
 
     @api.depends("penalty_ids")

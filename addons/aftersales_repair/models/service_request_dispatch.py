@@ -33,7 +33,6 @@ class AftersalesServiceRequest(models.Model):
 
     suggested_technician_id = fields.Many2one(
         "res.users",
-        string="Suggested Technician",
         compute="_compute_suggested_technician_id",
         help="The certified technician of the zone with the fewest jobs on hand (then by "
         "name): dispatched in one click with Dispatch to Suggested.",
@@ -125,24 +124,46 @@ class AftersalesServiceRequest(models.Model):
         for request in self:
             request.can_dispatch = request._is_zone_dispatcher()
 
+    def _check_dispatch_suggested(self):
+        """The guards of Dispatch to Suggested, checked before anything is
+        written: the zone's supervisor (or a service manager), the approval
+        first where the request type asks for it, a certified technician of
+        the zone. The button and the form's banner (_dispatch_blocked_reason)
+        both come here, so they never disagree (issue 15)."""
+        self._ensure_zone_dispatcher(self.env._("dispatch"))
+        for request in self:
+            if request.state == "to_approve":
+                raise UserError(self.env._("%s waits for the supervisor's approval.", request.name))
+            if request.state == "to_dispatch" and not request.suggested_technician_id:
+                raise UserError(
+                    self.env._(
+                        "No technician of the %(zone)s zone is certified for %(category)s: "
+                        "certify one, or add one to the zone, before dispatching %(name)s.",
+                        zone=request.zone_id.name,
+                        category=request.product_id.categ_id.display_name or "-",
+                        name=request.name,
+                    )
+                )
+        return True
+
+    def _dispatch_blocked_reason(self):
+        """Why the request waiting for dispatch cannot be dispatched by the
+        current user now, in the words of the button's error; False when
+        nothing blocks it or it no longer waits."""
+        self.ensure_one()
+        if self.state not in ("to_approve", "to_dispatch"):
+            return False
+        try:
+            self._check_dispatch_suggested()
+        except (UserError, AccessError) as error:
+            return error.args[0]
+        return False
+
     def action_dispatch_suggested(self):
         """Dispatch to the suggested technician in one click (issue 15),
         through the one dispatch step and all its checks (zone supervisor,
         certification, row lock)."""
-        self._ensure_zone_dispatcher(self.env._("dispatch"))
-        without = self.filtered(
-            lambda r: r.state == "to_dispatch" and not r.suggested_technician_id
-        )
-        if without:
-            raise UserError(
-                self.env._(
-                    "No technician of the %(zone)s zone is certified for %(category)s: "
-                    "certify one, or add one to the zone, before dispatching %(name)s.",
-                    zone=without[0].zone_id.name,
-                    category=without[0].product_id.categ_id.display_name or "-",
-                    name=without[0].name,
-                )
-            )
+        self._check_dispatch_suggested()
         # A request no longer waiting (approval, already dispatched) is told
         # so by the dispatch step itself.
         by_technician = {}

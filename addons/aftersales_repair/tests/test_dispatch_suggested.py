@@ -185,3 +185,34 @@ class TestDispatchSuggested(ServiceFixtures, TransactionCase):
         stranger = self.env["res.partner"].create({"name": "First call"})
         with self.assertRaisesRegex(UserError, "Choose the service zone"):
             Request.create({"partner_id": stranger.id, "fault_description": "Noisy"})
+
+    def test_s3_banner_says_why_the_dispatch_waits(self):
+        """Issue 15: the request's banner is the error Dispatch to Suggested
+        would give the user; empty when he can dispatch it."""
+        request = self.make_request()
+
+        def click(user):
+            try:
+                request.with_user(user)._check_dispatch_suggested()
+            except (UserError, AccessError) as error:
+                return error.args[0]
+            return False
+
+        def banner(user):
+            self.env.invalidate_all()
+            return request.with_user(user).blocked_reason
+
+        for user in (self.desk, self.other_supervisor):
+            self.assertIn("Only the supervisor of the Test urban zone", banner(user))
+            self.assertEqual(banner(user), click(user))
+            with self.assertRaises(AccessError):
+                request.with_user(user).action_dispatch_suggested()
+        self.assertFalse(banner(self.supervisor))
+        self.env["aftersales.technician.certification"].search(
+            [("user_id", "in", (self.tech | self.tech2).ids)]
+        ).date_expiry = "2021-01-01"
+        self.assertIn("No technician of the Test urban zone", banner(self.supervisor))
+        self.assertEqual(banner(self.supervisor), click(self.supervisor))
+        with self.assertRaisesRegex(UserError, "No technician of the Test urban zone"):
+            request.with_user(self.supervisor).action_dispatch_suggested()
+        self.assertEqual(request.state, "to_dispatch")
