@@ -175,6 +175,7 @@ class AftersalesServiceRequest(models.Model):
         return True
 
     def _check_assignable(self, user):
+        assignable = self._assignable_technicians_by_request()
         for request in self:
             if user not in request.zone_id.technician_ids:
                 raise UserError(
@@ -184,7 +185,7 @@ class AftersalesServiceRequest(models.Model):
                         zone=request.zone_id.name,
                     )
                 )
-            if user not in request._assignable_technicians():
+            if user not in assignable[request]:
                 raise UserError(
                     self.env._(
                         "%(user)s is not certified for %(category)s: only certified "

@@ -119,10 +119,13 @@ class TestDispatchSuggested(ServiceFixtures, TransactionCase):
         ):
             request.with_user(self.supervisor).action_dispatch_suggested()
         self.assertEqual(request.state, "to_dispatch")
-        with (
-            patch.object(Request, "_assignable_technicians", return_value=self.env["res.users"]),
-            self.assertRaisesRegex(UserError, "not certified"),
-        ):
+        # the suggestion shown on the screen, then the certification expires
+        self.assertEqual(request.suggested_technician_id, self.tech2)
+        self.env["aftersales.technician.certification"].search(
+            [("user_id", "=", self.tech2.id)]
+        ).date_expiry = "2021-01-01"
+        self.assertEqual(request.suggested_technician_id, self.tech2, "still on the screen")
+        with self.assertRaisesRegex(UserError, "not certified"):
             request.with_user(self.supervisor).action_dispatch_suggested()
         self.assertEqual(request.state, "to_dispatch")
 
