@@ -219,3 +219,24 @@ class TestDispatchSuggested(ServiceFixtures, TransactionCase):
         with self.assertRaisesRegex(UserError, "No technician of the Test urban zone"):
             request.with_user(self.supervisor).action_dispatch_suggested()
         self.assertEqual(request.state, "to_dispatch")
+
+    def test_s3_dispatch_board_card_dispatches_in_one_click(self):
+        """The dispatch board (kanban by technician) shows the suggestion
+        and its button on each card waiting for dispatch, read for the
+        whole board at once."""
+        Request = self.env["aftersales.service.request"].with_user(self.supervisor)
+        arch = Request.get_views([(False, "kanban")])["views"]["kanban"]["arch"]
+        self.assertIn('name="action_dispatch_suggested"', arch)
+        waiting = self.make_request() | self.make_request(lot=self.new_lot())
+        rows = Request.web_search_read(
+            [("id", "in", waiting.ids)],
+            {"can_dispatch": {}, "suggested_technician_id": {"fields": {"display_name": {}}}},
+        )["records"]
+        self.assertEqual(
+            [(row["can_dispatch"], row["suggested_technician_id"]["id"]) for row in rows],
+            [(True, self.tech2.id)] * 2,
+        )
+        Request.browse(waiting[0].id).action_dispatch_suggested()
+        self.assertEqual(waiting[0].user_id, self.tech2)
+        waiting.invalidate_recordset()
+        self.assertEqual(waiting[1].suggested_technician_id, self.tech, "the next card's changes")
