@@ -403,6 +403,7 @@ ACTIONS = {
     ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", (*_MGR, "other_company")),
     # -- service calls and repairs
     ("aftersales.service.request", "action_assign"): _act(_R, "Dispatch", _SUP, "zone", state="to_dispatch", args=("technician",)),
+    ("aftersales.service.request", "action_dispatch_suggested"): _act(_R, "Dispatch to suggested technician", _SUP, "zone", state="to_dispatch"),
     ("aftersales.service.request", "action_approve"): _act(_R, "Approve job", _SUP, "zone", state="to_approve"),
     ("aftersales.service.request", "action_approve_handover"): _act(_R, "Approve handover", _SUP, "zone"),
     ("aftersales.service.request", "action_request_handover"): _act(_R, "Request handover", _TECH, "own"),

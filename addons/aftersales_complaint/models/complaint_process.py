@@ -41,6 +41,17 @@ DECIDED_FIELDS = {
         "penalise",
     ),
 }
+# The button that does the next step of a complaint in each state.
+NEXT_STEP = {
+    "record": "action_submit",
+    "judge": "action_judge",
+    "assign": "action_assign",
+    "investigate": "action_investigated",
+    "propose": "action_approve",
+    "notify": "action_notify",
+    "penalise": "action_penalties_done",
+    "improve": "action_close",
+}
 
 
 # One concept per file: the complaint's register is in complaint.py.
@@ -129,6 +140,11 @@ class AftersalesComplaint(models.Model):
     penalty_count = fields.Integer(compute="_compute_penalty_count")
     action_ids = fields.One2many("aftersales.complaint.action", "complaint_id")
     date_done = fields.Datetime(string="Closed On", readonly=True, copy=False, tracking=True)
+    blocked_reason = fields.Text(
+        compute="_compute_blocked_reason",
+        string="Why the Next Step Waits",
+        help="What stops the complaint's next step for you now: the message its button would give.",
+    )
 
     @api.depends("penalty_ids")
     def _compute_penalty_count(self):
@@ -218,25 +234,105 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
+    # -- what blocks a step (issue 15) -------------------------------------------
+    def _check_step_allowed(self, step):
+        """The guards of ``step`` (a key of NEXT_STEP's values), checked
+        before the step writes anything: its state, its role and the fields
+        it needs. The step's button and the form's banner
+        (_step_blocked_reason) both come here, so they never disagree."""
+        if step == "action_submit":
+            self._check_step("record")
+            self._check_group(DESK, self.env._("submit a complaint"))
+            self._require(["description", "customer_demand"])
+        elif step == "action_judge":
+            self._check_step("judge")
+            self._check_group(SUPERVISOR, self.env._("judge a complaint"))
+            self._require(["is_valid"])
+            self.filtered(lambda c: c.is_valid != "valid")._require(["judgement_note"])
+            self.filtered(lambda c: c.is_valid == "valid")._require(["demand_reasonable"])
+        elif step == "action_assign":
+            self._check_step("assign")
+            self._check_group(SUPERVISOR, self.env._("assign a complaint"))
+            self._require(["department_id", "user_id"])
+        elif step == "action_investigated":
+            self._check_step("investigate")
+            self._check_owner_or_supervisor(self.env._("close the investigation"))
+            self._require(["responsible_department_ids", "root_cause_id"])
+        elif step == "action_approve":
+            self._check_step("propose")
+            self._check_group(MANAGER, self.env._("approve the solution of a complaint"))
+            self._require(["solution"])
+        elif step == "action_notify":
+            for complaint in self:
+                if complaint.state == "propose":
+                    raise UserError(
+                        self.env._(
+                            "%(name)s: the solution must be approved by the service manager "
+                            "before the customer is told.",
+                            name=complaint.name,
+                        )
+                    )
+            self._check_step("notify")
+            self._check_group(DESK, self.env._("notify the customer"))
+            self._require(["solution", "approved_by_id", "notify_method"])
+        elif step == "action_penalties_done":
+            self._check_step("penalise")
+            self._check_group(MANAGER, self.env._("penalise"))
+            if self.penalty_ids.filtered(lambda p: p.state == "draft"):
+                raise UserError(self.env._("Confirm or cancel the draft penalties first."))
+        elif step == "action_close":
+            self._check_step("improve")
+            self._check_group(SUPERVISOR, self.env._("close a complaint"))
+        return True
+
+    def _step_blocked_reason(self, step=None):
+        """Why the complaint's next step (or ``step``) cannot be done now by
+        the current user, in their language: the message its button would
+        raise; False when nothing blocks it."""
+        self.ensure_one()
+        step = step or NEXT_STEP.get(self.state)
+        if not step:
+            return False
+        try:
+            self._check_step_allowed(step)
+        except (UserError, AccessError) as error:
+            return error.args[0]
+        return False
+
+    @api.depends_context("uid", "lang")
+    @api.depends(
+        "state",
+        "is_valid",
+        "demand_reasonable",
+        "judgement_note",
+        "department_id",
+        "user_id",
+        "responsible_department_ids",
+        "root_cause_id",
+        "solution",
+        "approved_by_id",
+        "notify_method",
+        "penalty_ids.state",
+        "description",
+        "customer_demand",
+    )
+    def _compute_blocked_reason(self):
+        for complaint in self:
+            complaint.blocked_reason = complaint._step_blocked_reason()
+
     # -- the steps ------------------------------------------------------------
     def action_submit(self):
         """Step 1 done: the complaint is recorded in full."""
-        self._check_step("record")
-        self._check_group(DESK, self.env._("submit a complaint"))
-        self._require(["description", "customer_demand"])
+        self._check_step_allowed("action_submit")
         self._set_state("judge")
         return True
 
     def action_judge(self):
         """Step 2 (C3): a valid complaint goes on; an invalid one gets the
         reply stating the reason and is closed as rejected."""
-        self._check_step("judge")
-        self._check_group(SUPERVISOR, self.env._("judge a complaint"))
-        self._require(["is_valid"])
+        self._check_step_allowed("action_judge")
         valid = self.filtered(lambda c: c.is_valid == "valid")
         invalid = self - valid
-        invalid._require(["judgement_note"])
-        valid._require(["demand_reasonable"])
         judged = {"judged_by_id": self.env.user.id}
         valid._set_state("assign", judged)
         if invalid:
@@ -246,9 +342,7 @@ class AftersalesComplaint(models.Model):
 
     def action_assign(self):
         """Step 3 (C4): the handling department and owner are set."""
-        self._check_step("assign")
-        self._check_group(SUPERVISOR, self.env._("assign a complaint"))
-        self._require(["department_id", "user_id"])
+        self._check_step_allowed("action_assign")
         for complaint in self:
             complaint.message_subscribe(partner_ids=complaint.user_id.partner_id.ids)
         self._set_state("investigate")
@@ -257,17 +351,13 @@ class AftersalesComplaint(models.Model):
     def action_investigated(self):
         """Step 4 (C5): responsible departments/persons and the root cause,
         by a supervisor or the complaint's owner."""
-        self._check_step("investigate")
-        self._check_owner_or_supervisor(self.env._("close the investigation"))
-        self._require(["responsible_department_ids", "root_cause_id"])
+        self._check_step_allowed("action_investigated")
         self._set_state("propose")
         return True
 
     def action_approve(self):
         """Step 5 (C6): the service manager approves the solution."""
-        self._check_step("propose")
-        self._check_group(MANAGER, self.env._("approve the solution of a complaint"))
-        self._require(["solution"])
+        self._check_step_allowed("action_approve")
         self._set_state(
             "notify",
             {"approved_by_id": self.env.user.id, "date_approved": fields.Datetime.now()},
@@ -277,18 +367,7 @@ class AftersalesComplaint(models.Model):
     def action_notify(self):
         """Step 6 (C7): the customer is told the approved solution by e-mail,
         letter or phone; the notification is logged."""
-        for complaint in self:
-            if complaint.state == "propose":
-                raise UserError(
-                    self.env._(
-                        "%(name)s: the solution must be approved by the service manager "
-                        "before the customer is told.",
-                        name=complaint.name,
-                    )
-                )
-        self._check_step("notify")
-        self._check_group(DESK, self.env._("notify the customer"))
-        self._require(["solution", "approved_by_id", "notify_method"])
+        self._check_step_allowed("action_notify")
         by_mail = self.filtered(lambda c: c.notify_method == "email")
         by_mail._send_template("aftersales_complaint.mail_template_complaint_solution")
         methods = dict(self._fields["notify_method"]._description_selection(self.env))
@@ -306,17 +385,13 @@ class AftersalesComplaint(models.Model):
 
     def action_penalties_done(self):
         """Step 7 (C8): the penalties are decided (possibly none)."""
-        self._check_step("penalise")
-        self._check_group(MANAGER, self.env._("penalise"))
-        if self.penalty_ids.filtered(lambda p: p.state == "draft"):
-            raise UserError(self.env._("Confirm or cancel the draft penalties first."))
+        self._check_step_allowed("action_penalties_done")
         self._set_state("improve")
         return True
 
     def action_close(self):
         """Step 8 (C9): improvements are planned; the complaint is done."""
-        self._check_step("improve")
-        self._check_group(SUPERVISOR, self.env._("close a complaint"))
+        self._check_step_allowed("action_close")
         self._set_state("done", {"date_done": fields.Datetime.now()})
         return True
 

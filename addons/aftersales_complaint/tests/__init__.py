@@ -10,3 +10,4 @@ from . import test_role_matrix
 from . import test_complaint_time_base
 from . import test_complaint_print
 from . import test_manager_settings
+from . import test_complaint_banner

@@ -10,9 +10,9 @@ with its ``access_token``.
 Portal users cannot create requests: the "Request a Service" form creates one
 with ``sudo()``, from the values the customer may set only (the serial, the
 fault, a preferred visit time). The rest is decided here: the customer is the
-user's contact, the channel is "portal", the zone is the one the desk chose for
-this customer's last request (it knows the address), else the first zone of
-the company."""
+user's contact, the channel is "portal", the zone is the customer's Service
+Zone (his address), else the one the desk chose for his last request, else the
+first zone of the company."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -213,23 +213,13 @@ class AftersalesRepairCustomerPortal(AftersalesCustomerPortal):
         return request.env.company
 
     def _portal_service_zone(self, partner, company):
-        """The zone the desk chose for this customer's last request in the
-        company (it knows the address), else the company's first zone."""
-        last_request = (
-            request.env[REQUEST_MODEL]
-            .sudo()
-            .search(
-                [
-                    ("commercial_partner_id", "=", partner.commercial_partner_id.id),
-                    ("company_id", "=", company.id),
-                    ("zone_id.active", "=", True),
-                ],
-                order="date_call desc, id desc",
-                limit=1,
-            )
-        )
-        if last_request:
-            return last_request.zone_id
+        """The zone of the customer's address, else the one the desk chose
+        for this customer's last request in the company, else the company's
+        first zone."""
+        requests = request.env[REQUEST_MODEL].sudo()
+        zone = requests._partner_zones(partner, company)[partner]
+        if zone:
+            return zone.sudo()
         return request.env[ZONE_MODEL].sudo().search([("company_id", "=", company.id)], limit=1)
 
     def _portal_user_tz(self):

@@ -10,6 +10,15 @@ class ResPartner(models.Model):
     _rec_names_search = ["complete_name", "email", "ref", "vat", "company_registry", "phone"]
 
     aftersales_request_count = fields.Integer(compute="_compute_aftersales_request_count")
+    # Issue 15: the zone serving the customer's address, so that the desk
+    # types no zone when the customer calls (one per company).
+    aftersales_zone_id = fields.Many2one(
+        "aftersales.zone",
+        string="Service Zone",
+        company_dependent=True,
+        help="The service zone of the customer's address: a service request of this "
+        "customer (or of its contacts) is registered in it unless the desk chooses another.",
+    )
 
     def _compute_aftersales_request_count(self):
         """The services of the customer archive (W9), one grouped query."""

@@ -212,20 +212,51 @@ class AftersalesServiceRequest(models.Model):
 
     @api.onchange("partner_id")
     def _onchange_partner_zone(self):
-        """A returning caller's zone is the one of his last call (issue 15:
-        one field fewer for the desk); the desk still may change it."""
+        """The zone of the customer's address, else of his last call (issue
+        15: one field fewer for the desk); the desk still may change it."""
         for request in self:
             if not request.partner_id or request.zone_id:
                 continue
-            last = self.search(
-                [
-                    ("commercial_partner_id", "=", request.partner_id.commercial_partner_id.id),
-                    ("company_id", "=", (request.company_id or self.env.company).id),
-                ],
-                order="date_call desc, id desc",
-                limit=1,
+            company = request.company_id or self.env.company
+            request.zone_id = request._partner_zones(request.partner_id, company)[
+                request.partner_id
+            ]
+
+    @api.model
+    def _partner_zones(self, partners, company):
+        """{partner: zone} for ``partners`` calling ``company``: the Service
+        Zone of the partner or of its company (address), else the zone of the
+        company's last request of the same customer; an archived zone is no
+        answer. A few queries for the whole batch."""
+        partners = partners.with_company(company)
+        result = {
+            partner: partner.aftersales_zone_id or partner.commercial_partner_id.aftersales_zone_id
+            for partner in partners
+        }
+        unknown = partners.filtered(lambda p: not result[p])
+        if unknown:
+            last = dict(
+                self.sudo()._read_group(
+                    [
+                        ("commercial_partner_id", "in", unknown.commercial_partner_id.ids),
+                        ("company_id", "=", company.id),
+                    ],
+                    ["commercial_partner_id"],
+                    ["id:max"],
+                )
             )
-            request.zone_id = last.zone_id
+            last_requests = self.sudo().browse(last.values())
+            for partner in unknown:
+                request = last_requests.filtered(
+                    lambda r, p=partner: r.commercial_partner_id == p.commercial_partner_id
+                )
+                result[partner] = request.zone_id
+        return {
+            partner: zone.with_env(self.env)
+            if zone.sudo().active and zone.sudo().company_id == company
+            else zone.browse()
+            for partner, zone in result.items()
+        }
 
     @api.depends("partner_id")
     def _compute_service_address(self):
@@ -269,11 +300,6 @@ class AftersalesServiceRequest(models.Model):
         """The day of the call in the company's time zone, not in UTC."""
         self.ensure_one()
         return self.company_id._aftersales_date(self.date_call or fields.Datetime.now())
-
-    @api.depends("zone_id", "product_id")
-    def _compute_available_technician_ids(self):
-        for request in self:
-            request.available_technician_ids = request._assignable_technicians()
 
     @api.depends_context("uid")
     def _compute_is_aftersales_manager(self):
@@ -378,6 +404,27 @@ class AftersalesServiceRequest(models.Model):
         if not missing:
             return
         default_company = self.env.company.id
+        # the customer's zone (address, else last call), per company
+        by_company = {}
+        for vals in missing:
+            if vals.get("partner_id"):
+                by_company.setdefault(vals.get("company_id") or default_company, set()).add(
+                    vals["partner_id"]
+                )
+        partner_zones = {}
+        for company_id, partner_ids in by_company.items():
+            zones_of = self._partner_zones(
+                self.env["res.partner"].browse(list(partner_ids)),
+                self.env["res.company"].browse(company_id),
+            )
+            for partner, zone in zones_of.items():
+                partner_zones[company_id, partner.id] = zone.id
+        for vals in missing:
+            company_id = vals.get("company_id") or default_company
+            vals["zone_id"] = partner_zones.get((company_id, vals.get("partner_id")), False)
+        missing = [vals for vals in missing if not vals["zone_id"]]
+        if not missing:
+            return
         company_ids = {vals.get("company_id") or default_company for vals in missing}
         zones = dict(
             self.env["aftersales.zone"]

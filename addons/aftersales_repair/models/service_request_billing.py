@@ -139,12 +139,23 @@ class AftersalesServiceRequest(models.Model):
             else:
                 request.billing_state = "none"
 
-    @api.depends("billing_state", "discount_state", "discount", "discount_user_id")
+    @api.depends_context("uid")
+    @api.depends(
+        "billing_state",
+        "discount_state",
+        "discount",
+        "discount_user_id",
+        "state",
+        "zone_id.supervisor_id",
+        "suggested_technician_id",
+    )
     def _compute_blocked_reason(self):
         """Issue 15: say on the form why a step is blocked before anyone looks
-        for its button (the invoice waits for a discount's approval)."""
+        for its button (the dispatch waits for the zone's supervisor, an
+        approval or a certified technician; the invoice waits for a
+        discount's approval)."""
         for request in self:
-            reason = False
+            reason = request._dispatch_blocked_reason()
             if request.billing_state == "to_invoice" and request.discount_state == "to_approve":
                 reason = self.env._(
                     "Invoicing waits: the %(discount)s %% discount given by %(user)s is beyond "

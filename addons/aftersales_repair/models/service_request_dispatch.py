@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from psycopg2.errors import LockNotAvailable
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from odoo.addons.aftersales_base.roles import SUPERVISOR
+
+# The jobs a technician has on hand: dispatched to him and not done yet.
+ON_HAND_STATES = ("dispatched", "on_site", "in_repair")
 
 
 # One concept per file: the request's register, dispatch, visit and
@@ -28,32 +31,151 @@ class AftersalesServiceRequest(models.Model):
         help="The technician asks to hand the job to this colleague; the dispatcher approves.",
     )
 
+    suggested_technician_id = fields.Many2one(
+        "res.users",
+        compute="_compute_suggested_technician_id",
+        help="The certified technician of the zone with the fewest jobs on hand (then by "
+        "name): dispatched in one click with Dispatch to Suggested.",
+    )
+    can_dispatch = fields.Boolean(compute="_compute_can_dispatch")
+
     def _assignable_technicians(self, day=None):
         """Technicians of the zone with a valid certification for the
         product's category (or a parent category)."""
         self.ensure_one()
+        return self._assignable_technicians_by_request(day)[self]
+
+    def _assignable_technicians_by_request(self, day=None):
+        """{request: technicians of its zone certified (valid on ``day``,
+        else the company's today) for its product's category or a parent
+        one}, for the whole batch in one search of certifications."""
+        days = {request: day or request.company_id._aftersales_today() for request in self}
         technicians = self.zone_id.technician_ids
-        if not self.product_id:
-            return technicians
-        day = day or self.company_id._aftersales_today()
-        category = self.product_id.categ_id
-        certs = (
-            self.env["aftersales.technician.certification"]
-            .sudo()
-            .search(
+        with_product = self.filtered("product_id")
+        certs = self.env["aftersales.technician.certification"]
+        if with_product and technicians:
+            certs = certs.sudo().search(
                 [
                     ("user_id", "in", technicians.ids),
-                    ("categ_id", "parent_of", category.ids),
-                    ("date_valid", "<=", day),
+                    ("categ_id", "parent_of", with_product.product_id.categ_id.ids),
+                    ("date_valid", "<=", max(days[r] for r in with_product)),
                     "|",
                     ("date_expiry", "=", False),
-                    ("date_expiry", ">=", day),
+                    ("date_expiry", ">=", min(days[r] for r in with_product)),
                 ]
             )
+        result = {}
+        for request in self:
+            zone_technicians = request.zone_id.technician_ids
+            if not request.product_id:
+                result[request] = zone_technicians
+                continue
+            path = request.product_id.categ_id.parent_path or ""
+            on_day = days[request]
+            result[request] = certs.filtered(
+                lambda c, path=path, on_day=on_day, techs=zone_technicians: (
+                    c.user_id in techs
+                    and path.startswith(c.categ_id.parent_path or "/")
+                    and c.date_valid <= on_day
+                    and (not c.date_expiry or c.date_expiry >= on_day)
+                )
+            ).user_id
+        return result
+
+    @api.depends("zone_id", "product_id")
+    def _compute_available_technician_ids(self):
+        assignable = self._assignable_technicians_by_request()
+        for request in self:
+            request.available_technician_ids = assignable[request]
+
+    @api.depends("state", "zone_id", "product_id")
+    def _compute_suggested_technician_id(self):
+        """Issue 15: who the supervisor would pick, so that he dispatches in
+        one click: among the zone's technicians certified for the product,
+        the one with the fewest jobs on hand, then by name. The whole batch
+        in a constant number of queries."""
+        waiting = self.filtered(lambda r: r.state in ("to_approve", "to_dispatch") and r.zone_id)
+        (self - waiting).suggested_technician_id = False
+        if not waiting:
+            return
+        assignable = waiting._assignable_technicians_by_request()
+        candidates = self.env["res.users"].union(*assignable.values())
+        on_hand = dict(
+            self.sudo()._read_group(
+                [("user_id", "in", candidates.ids), ("state", "in", ON_HAND_STATES)],
+                ["user_id"],
+                ["__count"],
+            )
         )
-        return certs.user_id
+        for request in waiting:
+            technicians = assignable[request]
+            request.suggested_technician_id = (
+                min(
+                    technicians,
+                    key=lambda u: (on_hand.get(u.sudo(), 0), (u.name or "").lower(), u.id),
+                )
+                if technicians
+                else False
+            )
+
+    @api.depends_context("uid")
+    @api.depends("zone_id.supervisor_id")
+    def _compute_can_dispatch(self):
+        for request in self:
+            request.can_dispatch = request._is_zone_dispatcher()
+
+    def _check_dispatch_suggested(self):
+        """The guards of Dispatch to Suggested, checked before anything is
+        written: the zone's supervisor (or a service manager), the approval
+        first where the request type asks for it, a certified technician of
+        the zone. The button and the form's banner (_dispatch_blocked_reason)
+        both come here, so they never disagree (issue 15)."""
+        self._ensure_zone_dispatcher(self.env._("dispatch"))
+        for request in self:
+            if request.state == "to_approve":
+                raise UserError(self.env._("%s waits for the supervisor's approval.", request.name))
+            if request.state == "to_dispatch" and not request.suggested_technician_id:
+                raise UserError(
+                    self.env._(
+                        "No technician of the %(zone)s zone is certified for %(category)s: "
+                        "certify one, or add one to the zone, before dispatching %(name)s.",
+                        zone=request.zone_id.name,
+                        category=request.product_id.categ_id.display_name or "-",
+                        name=request.name,
+                    )
+                )
+        return True
+
+    def _dispatch_blocked_reason(self):
+        """Why the request waiting for dispatch cannot be dispatched by the
+        current user now, in the words of the button's error; False when
+        nothing blocks it or it no longer waits."""
+        self.ensure_one()
+        if self.state not in ("to_approve", "to_dispatch"):
+            return False
+        try:
+            self._check_dispatch_suggested()
+        except (UserError, AccessError) as error:
+            return error.args[0]
+        return False
+
+    def action_dispatch_suggested(self):
+        """Dispatch to the suggested technician in one click (issue 15),
+        through the one dispatch step and all its checks (zone supervisor,
+        certification, row lock)."""
+        self._check_dispatch_suggested()
+        # A request no longer waiting (approval, already dispatched) is told
+        # so by the dispatch step itself.
+        by_technician = {}
+        for request in self:
+            technician = request.suggested_technician_id or request.user_id
+            by_technician[technician] = by_technician.get(technician, request.browse()) | request
+        for technician, requests in by_technician.items():
+            requests._dispatch(technician)
+        return True
 
     def _check_assignable(self, user):
+        assignable = self._assignable_technicians_by_request()
         for request in self:
             if user not in request.zone_id.technician_ids:
                 raise UserError(
@@ -63,7 +185,7 @@ class AftersalesServiceRequest(models.Model):
                         zone=request.zone_id.name,
                     )
                 )
-            if user not in request._assignable_technicians():
+            if user not in assignable[request]:
                 raise UserError(
                     self.env._(
                         "%(user)s is not certified for %(category)s: only certified "

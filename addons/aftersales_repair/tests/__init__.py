@@ -26,3 +26,4 @@ from . import test_onboarding
 from . import test_printed_local
 from . import test_onboarding_tour
 from . import test_import_requests
+from . import test_dispatch_suggested

@@ -87,8 +87,12 @@ class TestOnboarding(TransactionCase):
         request = requests.create({"partner_id": self.customer.id, "fault_description": "No heat"})
         self.assertEqual(request.zone_id, zone)
         self.make_zone("Suburban")
+        # issue 15: a returning caller keeps the zone of his last call
+        again = requests.create({"partner_id": self.customer.id, "fault_description": "No heat"})
+        self.assertEqual(again.zone_id, zone)
+        first_caller = self.env["res.partner"].create({"name": "First caller"})
         with self.assertRaisesRegex(ValidationError, "Choose the service zone"):
-            requests.create({"partner_id": self.customer.id, "fault_description": "No heat"})
+            requests.create({"partner_id": first_caller.id, "fault_description": "No heat"})
 
     def test_form_fills_the_only_zone(self):
         """Form: the desk registers the first call; the company's only zone is filled in."""

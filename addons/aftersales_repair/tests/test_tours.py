@@ -87,6 +87,8 @@ class TestServiceTours(HttpCase):
         cls.customer = cls.env["res.partner"].create(
             {"name": CUSTOMER, "is_company": True, "phone": CUSTOMER_PHONE}
         )
+        # the zone of the customer's address: the desk does not type it (issue 15)
+        cls.customer.with_company(cls.company).aftersales_zone_id = cls.zone
         cls.lot_on_site, cls.lot_carry_in = cls.env["stock.lot"].create(
             [
                 {"name": name, "product_id": cls.product.id, "company_id": cls.company.id}
@@ -112,6 +114,27 @@ class TestServiceTours(HttpCase):
         return self.env["ir.attachment"].search(
             [("res_model", "=", request._name), ("res_id", "=", request.id)]
         )
+
+    def test_dispatch_board_one_click(self):
+        """Issue 15 (S3): the supervisor dispatches a waiting call from the
+        dispatch board in one click, to the suggested technician."""
+        request = self.env["aftersales.service.request"].create(
+            {
+                "partner_id": self.customer.id,
+                "lot_id": self.lot_on_site.id,
+                "fault_description": "No heating.",
+            }
+        )
+        self.assertEqual(request.zone_id, self.zone, "the customer's zone")
+        self.assertEqual(request.suggested_technician_id, self.user)
+        self.start_tour(
+            "/odoo/action-aftersales_repair.action_dispatch_board",
+            "aftersales_dispatch_board_tour",
+            login=self.user.login,
+            timeout=120,
+        )
+        self.env.invalidate_all()
+        self.assertRecordValues(request, [{"state": "dispatched", "user_id": self.user.id}])
 
     def test_register_dispatch_fix(self):
         """Desk registers the call by serial, the supervisor dispatches, the

@@ -83,14 +83,9 @@ registry.category("web_tour.tours").add("aftersales_register_dispatch_fix_tour",
             run: "edit The unit blows cold air only and shows error E4.",
         },
         {
-            content: "Choose the zone",
-            trigger: `${field("zone_id")} input`,
-            run: `edit ${ZONE}`,
-        },
-        {
-            content: "Pick the zone",
-            trigger: dropdownItem("zone_id", ZONE),
-            run: "click",
+            // issue 15: the desk no longer chooses it
+            content: "The zone is the one of the customer's address",
+            trigger: `${field("zone_id")} input:value(${ZONE})`,
         },
         ...stepUtils.saveForm(),
         {
@@ -109,18 +104,17 @@ registry.category("web_tour.tours").add("aftersales_register_dispatch_fix_tour",
             content: "The arrival deadline is computed",
             trigger: `${field("sla_deadline")} span`,
         },
-        // 2. The supervisor dispatches it to a certified technician of the zone.
+        // 2. The supervisor dispatches it to the suggested technician: one
+        // click (issue 15), through the dispatch step and its checks.
         {
-            content: "Assign the technician",
-            trigger: `${field("user_id")} input`,
-            run: `edit ${TECHNICIAN}`,
+            content: "The certified technician of the zone with the fewest jobs is suggested",
+            trigger: `${field("suggested_technician_id")}:contains(${TECHNICIAN})`,
         },
         {
-            content: "Pick the certified technician of the zone",
-            trigger: dropdownItem("user_id", TECHNICIAN),
+            content: "Dispatch to the suggested technician",
+            trigger: `${FORM} .o_statusbar_buttons button[name=action_dispatch_suggested]`,
             run: "click",
         },
-        ...stepUtils.saveForm(),
         {
             content: "The request is dispatched",
             trigger: status("Dispatched"),
