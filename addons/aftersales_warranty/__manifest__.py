@@ -34,6 +34,7 @@
         "views/portal_templates.xml",
     ],
     "demo": [
+        "demo/aftersales_company_demo.xml",
         "demo/aftersales_users_demo.xml",
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_portal_demo.xml",

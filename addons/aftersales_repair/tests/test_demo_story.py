@@ -82,3 +82,56 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(keeper.login, "warehouse")
         loans = self.env["aftersales.tool.loan"].with_user(keeper).search([])
         self.assertIn(self.env.ref("aftersales_repair.tool_loan_vacuum_wu"), loans)
+
+    def test_x4_demo_company_is_chinese(self):
+        """X4, issue 15: the demo story runs in a company in China (Hangzhou
+        address, +86 phone, Asia/Shanghai, CNY, the 2026 holidays); the
+        Chinese demo users work in Chinese, the administrator in English, and
+        both languages are installed."""
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "杭州恒安电器售后服务有限公司")
+        self.assertEqual(
+            (company.country_id, company.state_id, company.city),
+            (self.env.ref("base.cn"), self.env.ref("base.state_cn_ZJ"), "杭州市"),
+        )
+        self.assertTrue(company.phone.startswith("+86 "))
+        self.assertEqual(company.partner_id.tz, "Asia/Shanghai")
+        self.assertEqual(company.partner_id.lang, "zh_CN")
+        self.assertEqual(company._aftersales_lang(), "zh_CN")
+        # The yuan, from the chart of accounts on: the demo invoice is in CNY.
+        cny = self.env.ref("base.CNY")
+        self.assertEqual(company.currency_id, cny)
+        paid = self.env.ref("aftersales_repair.request_lotus_paid")
+        self.assertEqual(paid.invoice_ids.currency_id, cny)
+        self.assertEqual(
+            self.env["account.move.line"].search_count(
+                [("company_id", "=", company.id), ("company_currency_id", "!=", cny.id)]
+            ),
+            0,
+        )
+        langs = self.env["res.lang"].search([]).mapped("code")
+        self.assertIn("zh_CN", langs)
+        self.assertIn("en_US", langs)
+        for xmlid in (
+            "aftersales_base.user_desk",
+            "aftersales_base.user_manager",
+            "aftersales_repair.user_tech_sun",
+            "aftersales_repair.user_accountant",
+            "aftersales_warranty.user_customer_li_ming",
+        ):
+            self.assertEqual(self.env.ref(xmlid).lang, "zh_CN", xmlid)
+        self.assertEqual(self.env.ref("base.user_admin").lang, "en_US")
+        national_day = self.env["aftersales.calendar.day"].search(
+            [
+                ("company_id", "=", company.id),
+                ("day_type", "=", "holiday"),
+                ("date_from", "<=", "2026-10-01"),
+                ("date_to", ">=", "2026-10-07"),
+            ]
+        )
+        self.assertEqual(len(national_day), 1)
+        # The menus read in Chinese for a Chinese user.
+        menu = self.env.ref("aftersales_base.menu_aftersales_calendar_day")
+        self.assertNotEqual(
+            menu.with_context(lang="zh_CN").name, menu.with_context(lang="en_US").name
+        )
