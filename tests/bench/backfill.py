@@ -120,8 +120,9 @@ def generate(env, serials, log=print):
                 RETURNING id, name
             )
             INSERT INTO stock_move_line (move_id, picking_id, product_id, lot_id, quantity,
-                   quantity_product_uom, product_uom_id, location_id, location_dest_id, company_id, state, date,
-                   picked, create_uid, create_date, write_uid, write_date)
+                   quantity_product_uom, product_uom_id, location_id, location_dest_id,
+                   company_id, state, date, picked, create_uid, create_date, write_uid,
+                   write_date)
             SELECT b.move_id, b.picking_id, %(product)s, l.id, 1, 1, %(uom)s, %(stock)s, %(dest)s,
                    %(company)s, 'done', b.done, true, 1, b.done, 1, b.done
               FROM l
