@@ -1,5 +1,5 @@
 # The suite's commands. See README.md.
-.PHONY: run test test-modules test-core test-upgrade test-clock lint bootstrap screenshots bench bench-data bench-workers
+.PHONY: run test test-modules test-core test-upgrade test-clock lint bootstrap screenshots bench bench-data bench-workers bench-backfill
 
 run:            ## set up everything, create/upgrade the database, serve on :8069
 	bash scripts/run.sh
@@ -36,3 +36,6 @@ bench-data:     ## (re)create and fill the benchmark database only
 
 bench-workers:  ## two cron workers at once on a copy of the benchmark database
 	bash scripts/bench_workers.sh
+
+bench-backfill: ## back-fill of warranty certificates for 100 000 delivered serials (BACKFILL_SERIALS)
+	bash scripts/bench_backfill.sh

@@ -4,7 +4,7 @@
     "name": "After-Sales: Warranties and Maintenance Contracts",
     "summary": "Warranty policies, certificates, coverage checks, maintenance contracts, "
     "inspections and renewals",
-    "version": "19.0.1.4.0",
+    "version": "19.0.1.5.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

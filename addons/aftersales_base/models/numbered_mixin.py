@@ -1,7 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 class AftersalesNumberedMixin(models.AbstractModel):
@@ -26,11 +29,35 @@ class AftersalesNumberedMixin(models.AbstractModel):
             and bool(self.env.context.get("install_mode"))
         )
 
+    @api.model
+    def _aftersales_next_numbers(self, sequence, count):
+        """The ``count`` next numbers of ``sequence`` ("/" without one), in
+        order. A standard sequence without date ranges gives them in one
+        query (nextval over a series) instead of one query each (issue 15:
+        the back-fill of 100 000 certificates spent a fifth of its time
+        there); others number one by one, as Odoo does."""
+        if not sequence:
+            return ["/"] * count
+        if count > 1 and sequence.implementation == "standard" and not sequence.use_date_range:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT nextval(%s) FROM generate_series(1, %s)",
+                    f"ir_sequence_{sequence.id:03d}",
+                    count,
+                )
+            )
+            numbers = sorted(row[0] for row in self.env.cr.fetchall())
+            # ir.sequence.get_next_char, its prefix and suffix worked out once
+            prefix, suffix = sequence._get_prefix_suffix()
+            return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
+        return [sequence._next() for _ in range(count)]
+
     @api.model_create_multi
     def create(self, vals_list):
         keep_given = self._numbering_by_module_data()
         vals_list = [dict(vals) for vals in vals_list]  # never the caller's dicts
         sequences = {}  # company id -> ir.sequence, looked up once per batch
+        to_number = defaultdict(list)  # ir.sequence -> the vals it numbers, in order
         for vals in vals_list:
             if keep_given and vals.get("name", "/") != "/":
                 continue
@@ -48,8 +75,11 @@ class AftersalesNumberedMixin(models.AbstractModel):
                         limit=1,
                     )
                 )
-            sequence = sequences[company_id]
-            vals["name"] = sequence._next() if sequence else "/"
+            to_number[sequences[company_id]].append(vals)
+        for sequence, numbered in to_number.items():
+            names = self._aftersales_next_numbers(sequence, len(numbered))
+            for vals, name in zip(numbered, names, strict=True):
+                vals["name"] = name
         return super().create(vals_list)
 
     def write(self, vals):

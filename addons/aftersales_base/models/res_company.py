@@ -86,6 +86,8 @@ class ResCompany(models.Model):
         result = super().write(vals)
         if {"partner_id", "resource_calendar_id"} & set(vals):
             self.env.registry.clear_cache()  # _aftersales_tz_name
+            # the daily actions keep their hour of the company's day
+            self.env["ir.cron"].sudo()._aftersales_follow_company_tz()
         return result
 
     def _aftersales_format_datetime(self, moment, dt_format="%Y-%m-%d %H:%M"):
@@ -221,4 +223,6 @@ class ResPartner(models.Model):
             [("partner_id", "in", self.ids)], limit=1
         ):
             self.env.registry.clear_cache()  # a company's _aftersales_tz_name
+            # the daily actions keep their hour of the company's day (issue 15)
+            self.env["ir.cron"].sudo()._aftersales_follow_company_tz()
         return result

@@ -108,6 +108,12 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "A---", "A---", "A---", "----", "AAAA"),
     },
+    "aftersales.warranty.backfill": {
+        "module": "aftersales_warranty",
+        "label": "Warranty certificate back-fill run",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("----", "----", "----", "AAA-", "AAA-", "----", "----", "----", "----", "----"),
+    },
     # -- aftersales_repair -----------------------------------------------------
     "aftersales.zone": {
         "module": "aftersales_repair",

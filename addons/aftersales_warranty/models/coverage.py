@@ -50,8 +50,9 @@ class AftersalesCoverage(models.AbstractModel):
         its product's warranty (delivered before the suite was installed, or
         before the policy existed) is not *Paid*: it is under warranty by its
         delivery date, and its certificate is still to be issued (back-fill).
-        Two queries for the whole batch: the latest delivery of each serial,
-        and the serials that had a certificate (voided ones stay paid)."""
+        Queries per batch, not per serial: the latest delivery of each
+        serial, the serials that had a certificate (voided ones stay paid),
+        their products and policies (test_uncertified_queries_do_not_grow)."""
         pending = [
             index
             for index, ((lot, _product, _partner, _day), answer) in enumerate(
@@ -88,6 +89,10 @@ class AftersalesCoverage(models.AbstractModel):
             if line.lot_id.id in voided:
                 continue
             latest.setdefault(line.lot_id.id, line)
+        # the batch's serials, products and policies read together (issue 15:
+        # a serial's product and its policy were read serial by serial)
+        lot_by_id = {lot.id: lot for lot in lots}
+        policies = {}
         for index in pending:
             lot, _product, partner, day = questions[index]
             line = latest.get(lot.id)
@@ -96,7 +101,10 @@ class AftersalesCoverage(models.AbstractModel):
             customer = line.picking_id.partner_id.commercial_partner_id
             if partner and customer and customer != partner.commercial_partner_id:
                 continue
-            policy = lot.product_id.product_tmpl_id._aftersales_warranty_policy()
+            product = lot_by_id[lot.id].product_id
+            if product not in policies:
+                policies[product] = product.product_tmpl_id._aftersales_warranty_policy()
+            policy = policies[product]
             if not policy:
                 continue
             delivered = line.company_id._aftersales_date(line.picking_id.date_done or line.date)

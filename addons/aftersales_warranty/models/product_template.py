@@ -26,8 +26,11 @@ class ProductTemplate(models.Model):
     )
 
     def _aftersales_warranty_policy(self):
-        """The policy that applies: the product's own, else its category's."""
+        """The policy that applies: the product's own, else its category's;
+        none when its category carries no warranty."""
         self.ensure_one()
+        if self.categ_id._aftersales_is_no_warranty():
+            return self.env["aftersales.warranty.policy"]
         return self.aftersales_warranty_policy_id or self.categ_id._aftersales_warranty_policy()
 
     def _aftersales_part_for_request(self):

@@ -47,7 +47,11 @@ class StockPicking(models.Model):
         for move in deliveries.move_ids.filtered(lambda m: m.state == "done"):
             policy = move.product_id.product_tmpl_id._aftersales_warranty_policy()
             if not policy:
-                if move.product_id.tracking == "serial" and move.move_line_ids.lot_id:
+                if (
+                    move.product_id.tracking == "serial"
+                    and move.move_line_ids.lot_id
+                    and not move.product_id.categ_id._aftersales_is_no_warranty()
+                ):
                     uncovered.setdefault(move.picking_id, []).append(move)
                 continue
             base = self._prepare_warranty_certificate_vals(move, policy)

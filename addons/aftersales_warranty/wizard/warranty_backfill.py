@@ -20,16 +20,27 @@ QUIET = {
 }
 
 
-class AftersalesWarrantyBackfill(models.TransientModel):
-    """Issues the warranty certificates of serials delivered before the suite
+class AftersalesWarrantyBackfill(models.Model):
+    """Issues the warranty certificates of goods delivered before the suite
     was installed, or before their product had a warranty policy (W2, X1):
-    one per serial, starting on the delivery day, numbered in the year of the
-    delivery, expired when the warranty has already ended. Safe to run again:
-    a serial that has a certificate (not void) is skipped. Large runs go to a
-    scheduled action that commits batch by batch and reports its progress."""
+    one per serial of a serial-tracked product, one per delivery line
+    (customer, product, quantity) of other products, starting on the delivery
+    day, numbered in the year of the delivery, expired when the warranty has
+    already ended. Products of a category without warranty are left out.
+    Safe to run again: a serial or a delivery line that has a certificate
+    (not void) is skipped. Large runs go to a scheduled action that commits
+    batch by batch and reports its progress.
+
+    A persistent model, not a transient wizard (issue 15): a queued run of
+    100 000 serials takes longer than the transient vacuum's hour, and its
+    position (``last_line_id``, ``last_move_id``) and counts must survive a
+    crash of the worker for the next run of the scheduled action to go on
+    where it stopped. The run also stays as the record of what was issued,
+    by whom, with which filters: the manager reopens it (Back-fill Runs)."""
 
     _name = "aftersales.warranty.backfill"
     _description = "Warranty Certificate Back-fill"
+    _order = "id desc"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -55,24 +66,58 @@ class AftersalesWarrantyBackfill(models.TransientModel):
     certified_count = fields.Integer(string="Skipped: Already Certified", readonly=True)
     no_customer_count = fields.Integer(string="Skipped: No Customer", readonly=True)
     issued_count = fields.Integer(string="Certificates Issued", readonly=True)
+    # where the run is: serials first (move lines, newest first), then the
+    # delivery lines of products not tracked by serial (moves, newest first)
     last_line_id = fields.Integer(readonly=True)
+    last_move_id = fields.Integer(readonly=True)
+    phase = fields.Selection(
+        [("serial", "Serials"), ("line", "Delivery Lines")], default="serial", readonly=True
+    )
+    total_count = fields.Integer(string="Deliveries to Look At", readonly=True)
+    done_count = fields.Integer(string="Deliveries Looked At", readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+    date_done = fields.Datetime(string="Finished On", readonly=True)
+
+    @api.depends("total_count", "done_count", "state")
+    def _compute_progress(self):
+        for run in self:
+            if run.state == "done":
+                run.progress = 100.0
+            elif run.total_count:
+                run.progress = min(100.0 * run.done_count / run.total_count, 100.0)
+            else:
+                run.progress = 0.0
+
+    @api.depends("create_date", "state")
+    def _compute_display_name(self):
+        for run in self:
+            run.display_name = self.env._(
+                "Back-fill %(date)s", date=fields.Date.to_string(run.create_date) or ""
+            ).strip()
 
     # -- what is looked at ----------------------------------------------------
-    def _line_domain(self):
-        """Delivered serials of the filters: done move lines of validated
-        customer deliveries of serial-tracked products."""
+    def _line_domain(self, model="stock.move.line"):
+        """Delivered goods of the filters: done move lines of serials
+        (``stock.move.line``), or done delivery lines of products not
+        tracked by serial (``stock.move``), of validated customer deliveries,
+        leaving out the products of categories without warranty."""
         self.ensure_one()
         company = self.company_id
         domain = Domain(
             [
                 ("state", "=", "done"),
                 ("company_id", "=", company.id),
-                ("lot_id", "!=", False),
-                ("product_id.tracking", "=", "serial"),
                 ("picking_id.picking_type_code", "=", "outgoing"),
                 ("location_dest_id.usage", "=", "customer"),
             ]
         )
+        if model == "stock.move.line":
+            domain &= Domain([("lot_id", "!=", False), ("product_id.tracking", "=", "serial")])
+        else:
+            domain &= Domain("product_id.tracking", "!=", "serial")
+        excluded = self.env["product.category"]._aftersales_no_warranty_categories()
+        if excluded:
+            domain &= Domain("product_id.categ_id", "not in", excluded.ids)
         if self.date_from:
             domain &= Domain(
                 "picking_id.date_done", ">=", company._aftersales_day_start(self.date_from)
@@ -114,9 +159,8 @@ class AftersalesWarrantyBackfill(models.TransientModel):
                 limit=limit,
             )
         )
-        counts = dict.fromkeys(("issue", "expired", "no_policy", "certified", "no_customer"), 0)
         if not lines:
-            return 0, counts, self.env["aftersales.warranty.certificate"]
+            return 0, self._no_counts(), self.env["aftersales.warranty.certificate"]
         Certificate = self.env["aftersales.warranty.certificate"].sudo()
         certified = {
             lot.id
@@ -124,12 +168,73 @@ class AftersalesWarrantyBackfill(models.TransientModel):
                 [("lot_id", "in", lines.lot_id.ids), ("state", "!=", "void")], ["lot_id"]
             )
         }
+        items = []
+        for line in lines:
+            if line.lot_id.id in certified:
+                items.append((line, None, None))
+                continue
+            certified.add(line.lot_id.id)  # a serial delivered twice: its latest delivery
+            items.append((line, line.move_id, line.lot_id))
+        counts, certificates = self._issue_items(items, issue)
+        return lines[-1].id, counts, certificates
+
+    def _scan_moves(self, issue, limit=1000):
+        """As _scan, for the delivery lines (moves) of products not tracked
+        by serial, after ``last_move_id``: one certificate per line, for its
+        customer, product and quantity."""
+        self.ensure_one()
+        domain = self._line_domain("stock.move")
+        if self.last_move_id:
+            domain &= Domain("id", "<", self.last_move_id)
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .search_fetch(
+                domain,
+                ["product_id", "picking_id", "company_id", "partner_id", "date", "product_qty"],
+                order="id desc",
+                limit=limit,
+            )
+        )
+        if not moves:
+            return 0, self._no_counts(), self.env["aftersales.warranty.certificate"]
+        certified = {
+            move.id
+            for [move] in self.env["aftersales.warranty.certificate"]
+            .sudo()
+            ._read_group(
+                [("move_id", "in", moves.ids), ("lot_id", "=", False), ("state", "!=", "void")],
+                ["move_id"],
+            )
+        }
+        items = [
+            (move, None, None) if move.id in certified else (move, move, None) for move in moves
+        ]
+        counts, certificates = self._issue_items(items, issue)
+        return moves[-1].id, counts, certificates
+
+    @staticmethod
+    def _seen(counts):
+        """Serials and lines looked at (the expired ones are among those to
+        issue)."""
+        return sum(value for key, value in counts.items() if key != "expired")
+
+    @staticmethod
+    def _no_counts():
+        return dict.fromkeys(("issue", "expired", "no_policy", "certified", "no_customer"), 0)
+
+    def _issue_items(self, items, issue):
+        """``items``: (line, move, lot) of one batch, ``move`` empty when the
+        serial or line is already certified. Counts them, and creates their
+        certificates when ``issue``: one create per year of delivery (numbered
+        in that year), one activation, one expiry of the ended ones."""
+        counts = self._no_counts()
+        Certificate = self.env["aftersales.warranty.certificate"].sudo()
         today = self.company_id._aftersales_today()
         policies = {}
         by_year = defaultdict(list)
-        for line in lines:
-            lot = line.lot_id
-            if lot.id in certified:
+        for line, move, lot in items:
+            if move is None:
                 counts["certified"] += 1
                 continue
             product = line.product_id
@@ -140,12 +245,11 @@ class AftersalesWarrantyBackfill(models.TransientModel):
                 counts["no_policy"] += 1
                 continue
             picking = line.picking_id
-            partner = picking.partner_id or line.move_id.partner_id
+            partner = picking.partner_id or move.partner_id
             if not partner:
                 counts["no_customer"] += 1
                 continue
-            certified.add(lot.id)  # a serial delivered twice: its latest delivery
-            day = line.company_id._aftersales_date(picking.date_done or line.move_id.date)
+            day = line.company_id._aftersales_date(picking.date_done or move.date)
             counts["issue"] += 1
             if policy._end_date(day) < today:
                 counts["expired"] += 1
@@ -153,12 +257,12 @@ class AftersalesWarrantyBackfill(models.TransientModel):
                 {
                     "partner_id": partner.id,
                     "product_id": product.id,
-                    "lot_id": lot.id,
-                    "quantity": 1,
+                    "lot_id": lot.id if lot else False,
+                    "quantity": 1 if lot else move.product_qty,
                     "policy_id": policy.id,
                     "issue_type": "delivery",
                     "picking_id": picking.id,
-                    "move_id": line.move_id.id,
+                    "move_id": move.id,
                     "date_start": day,
                     "date_issued": day,
                     "company_id": line.company_id.id,
@@ -168,7 +272,9 @@ class AftersalesWarrantyBackfill(models.TransientModel):
         certificates = Certificate
         if issue:
             for year in sorted(by_year):
-                vals_list = sorted(by_year[year], key=lambda v: (v["date_start"], v["lot_id"]))
+                vals_list = sorted(
+                    by_year[year], key=lambda v: (v["date_start"], v["lot_id"], v["move_id"])
+                )
                 # numbered in the year of the delivery (%(year)s of the
                 # sequence's prefix, or its date range when it has them)
                 certificates |= Certificate.with_context(
@@ -179,38 +285,70 @@ class AftersalesWarrantyBackfill(models.TransientModel):
             ended = certificates.filtered(lambda c: c.date_end < today)
             if ended:
                 ended._set_state("expired")
-        return lines[-1].id, counts, certificates
+        return counts, certificates
+
+    def _count_todo(self):
+        """How many serials and delivery lines the filters hold (the total of
+        the progress bar)."""
+        self.ensure_one()
+        return self.env["stock.move.line"].sudo().search_count(self._line_domain()) + self.env[
+            "stock.move"
+        ].sudo().search_count(self._line_domain("stock.move"))
 
     def _run(self, issue, limit=1000):
-        """Every batch of the filters from ``last_line_id`` on; in a
-        scheduled action each batch is committed (and the run stops when the
-        action's time is up, to go on at its next run)."""
+        """Every batch of the filters from where the run stands (serials
+        after ``last_line_id``, then delivery lines after ``last_move_id``);
+        in a scheduled action each batch is committed with the run's
+        position and counts (a run that stops, or whose worker dies, goes on
+        from there at the action's next run: never a duplicate)."""
         self.ensure_one()
-        totals = dict.fromkeys(("issue", "expired", "no_policy", "certified", "no_customer"), 0)
+        totals = self._no_counts()
         in_cron = bool(self.env.context.get("cron_id"))
         while True:
-            last_id, counts, _certificates = self._scan(issue, limit)
-            if not last_id:
-                break
+            if self.phase == "serial":
+                last_id, counts, _certificates = self._scan(issue, limit)
+                position = {"last_line_id": last_id} if last_id else {"phase": "line"}
+            else:
+                last_id, counts, _certificates = self._scan_moves(issue, limit)
+                if not last_id:
+                    break
+                position = {"last_move_id": last_id}
             for key, value in counts.items():
                 totals[key] += value
-            if issue:
-                # the progress is on the wizard: a run that stops goes on after it
-                self.write(
-                    {
-                        "last_line_id": last_id,
-                        "issued_count": self.issued_count + counts["issue"],
-                        "expired_count": self.expired_count + counts["expired"],
-                        "no_policy_count": self.no_policy_count + counts["no_policy"],
-                        "certified_count": self.certified_count + counts["certified"],
-                        "no_customer_count": self.no_customer_count + counts["no_customer"],
-                    }
-                )
-                if in_cron and self.env["ir.cron"]._commit_progress(sum(counts.values())) <= 0:
+            seen = self._seen(counts)
+            if not issue:
+                self.write(position)
+                continue
+            # the progress is on the run: a run that stops goes on after it
+            self.write(
+                {
+                    **position,
+                    "done_count": self.done_count + seen,
+                    "issued_count": self.issued_count + counts["issue"],
+                    "expired_count": self.expired_count + counts["expired"],
+                    "no_policy_count": self.no_policy_count + counts["no_policy"],
+                    "certified_count": self.certified_count + counts["certified"],
+                    "no_customer_count": self.no_customer_count + counts["no_customer"],
+                }
+            )
+            if in_cron and seen:
+                remaining = max(self.total_count - self.done_count, 0)
+                if self.env["ir.cron"]._commit_progress(seen, remaining=remaining) <= 0:
                     return totals, False
-            else:
-                self.last_line_id = last_id
         return totals, True
+
+    def _reset(self):
+        return {
+            "last_line_id": 0,
+            "last_move_id": 0,
+            "phase": "serial",
+            "done_count": 0,
+            "issued_count": 0,
+            "expired_count": 0,
+            "no_policy_count": 0,
+            "certified_count": 0,
+            "no_customer_count": 0,
+        }
 
     # -- buttons ------------------------------------------------------------------
     def _reopen(self):
@@ -226,18 +364,18 @@ class AftersalesWarrantyBackfill(models.TransientModel):
         """Counts without issuing anything (a read-only pass over the batches)."""
         self.ensure_one()
         self._ensure_manager()
-        self.last_line_id = 0
+        self.write(self._reset())
         totals, _finished = self._run(issue=False)
         self.write(
             {
+                **self._reset(),
                 "state": "preview",
-                "last_line_id": 0,
                 "to_issue_count": totals["issue"],
                 "expired_count": totals["expired"],
                 "no_policy_count": totals["no_policy"],
                 "certified_count": totals["certified"],
                 "no_customer_count": totals["no_customer"],
-                "issued_count": 0,
+                "total_count": self._seen(totals),
             }
         )
         return self._reopen()
@@ -250,36 +388,29 @@ class AftersalesWarrantyBackfill(models.TransientModel):
         )
 
     def action_issue(self):
-        """Issues now when the filters hold few serials; else queues the run
-        for the scheduled action (triggered at once) and says so."""
+        """Issues now when the filters hold few serials and lines; else
+        queues the run for the scheduled action (triggered at once) and says
+        so: the run shows its progress and can be reopened (Back-fill Runs)."""
         self.ensure_one()
         self._ensure_manager()
-        lines = (
-            self.env["stock.move.line"]
-            .sudo()
-            .search_count(self._line_domain(), limit=self._sync_limit() + 1)
-        )
-        self.write(
-            {
-                "last_line_id": 0,
-                "issued_count": 0,
-                "expired_count": 0,
-                "no_policy_count": 0,
-                "certified_count": 0,
-                "no_customer_count": 0,
-            }
-        )
-        if lines > self._sync_limit():
+        self.write({**self._reset(), "total_count": self._count_todo()})
+        if self.total_count > self._sync_limit():
             self.state = "queued"
             self.env.ref("aftersales_warranty.ir_cron_warranty_backfill")._trigger()
             return self._reopen()
         self._issue_all()
         return self._reopen()
 
+    def action_open_runs(self):
+        """The back-fill runs, the queued ones with their progress."""
+        return self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_warranty.action_warranty_backfill_runs"
+        )
+
     def _issue_all(self):
         _totals, finished = self.with_context(**QUIET)._run(issue=True)
         if finished:
-            self.state = "done"
+            self.write({"state": "done", "date_done": fields.Datetime.now()})
             self._post_summary()
         return finished
 
@@ -297,7 +428,7 @@ class AftersalesWarrantyBackfill(models.TransientModel):
         ) % (
             self.env._(
                 "Warranty certificates back-filled by %(user)s (deliveries %(start)s to %(end)s).",
-                user=self.env.user.name,
+                user=(self.create_uid or self.env.user).name,
                 start=self.date_from or "…",
                 end=self.date_to or "…",
             ),
@@ -314,9 +445,11 @@ class AftersalesWarrantyBackfill(models.TransientModel):
     # -- scheduled action ----------------------------------------------------
     @api.model
     def _cron_run_backfills(self):
-        """Runs the queued back-fills, batch by batch, committing each."""
-        for wizard in self.search([("state", "=", "queued")], order="id"):
-            if not wizard._issue_all():
+        """Runs the queued back-fills, batch by batch, committing each; a
+        run interrupted (time up, or the worker lost) goes on from its last
+        committed batch."""
+        for run in self.search([("state", "=", "queued")], order="id"):
+            if not run._issue_all():
                 # time is up: the action is triggered again to go on
                 self.env.ref("aftersales_warranty.ir_cron_warranty_backfill")._trigger()
                 return
