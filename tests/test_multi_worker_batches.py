@@ -83,12 +83,16 @@ def _run_workers(odoo, registry, cron_ids):
 def _escalations(odoo, registry, request_ids):
     """Per request of the backlog: how many escalation activities it got."""
     with registry.cursor() as cr:
+        # the summary is written in the company's language (X4)
+        requests = _env(odoo, cr)["aftersales.service.request"]
+        lang = requests.env.company._aftersales_lang()
+        summary = requests.with_context(lang=lang)._level_escalation_texts()["arrival"][0]
         cr.execute(
             """SELECT res_id, count(*) FROM mail_activity
                 WHERE res_model = 'aftersales.service.request'
-                  AND summary = 'Arrival deadline breached' AND res_id = ANY(%s)
+                  AND summary = %s AND res_id = ANY(%s)
                 GROUP BY res_id""",
-            [request_ids],
+            [summary, request_ids],
         )
         return dict(cr.fetchall())
 
