@@ -5,19 +5,11 @@ from datetime import datetime
 from odoo.tests import TransactionCase, freeze_time, tagged
 from odoo.tools import file_open
 
-from odoo.addons.aftersales_base.tests.common import make_user
+from odoo.addons.aftersales_base.tests.common import import_file, make_user
 
 from .common import ServiceFixtures
 
 TEMPLATE = "aftersales_repair/static/xls/aftersales_service_request.csv"
-OPTIONS = {
-    "quoting": '"',
-    "separator": ",",
-    "has_headers": True,
-    "date_format": "%Y-%m-%d",
-    "datetime_format": "%Y-%m-%d %H:%M:%S",
-    "encoding": "utf-8",
-}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Wednesday 25 November 2026, 15:00 in China: the day the company switches over.
 NOW = "2026-11-25 07:00:00"
@@ -68,20 +60,8 @@ class TestServiceRequestImport(ServiceFixtures, TransactionCase):
         cls.Request = env["aftersales.service.request"]
 
     def _import(self, content, user, dryrun=False, file_type="text/csv", header=None):
-        wizard = (
-            self.env["base_import.import"]
-            .with_user(user)
-            .create(
-                {
-                    "res_model": self.Request._name,
-                    "file": content,
-                    "file_name": "open_requests.csv",
-                    "file_type": file_type,
-                }
-            )
-        )
-        header = header or content.decode().splitlines()[0].split(",")
-        return wizard.execute_import(header, header, dict(OPTIONS), dryrun=dryrun)
+        env = self.env(user=user)
+        return import_file(env, self.Request._name, content, file_type, header, dryrun)
 
     def _template(self, without=()):
         """The template's rows, without the columns ``without``."""

@@ -5,16 +5,9 @@ from datetime import date
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import file_open
 
-from odoo.addons.aftersales_base.tests.common import AftersalesFixtures, make_user
+from odoo.addons.aftersales_base.tests.common import AftersalesFixtures, import_file, make_user
 
 TEMPLATE = "aftersales_survey/static/xls/aftersales_customer_file.csv"
-OPTIONS = {
-    "quoting": '"',
-    "separator": ",",
-    "has_headers": True,
-    "date_format": "%Y-%m-%d",
-    "encoding": "utf-8",
-}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = (
     "name,company_type,phone,aftersales_maintenance_months,"
@@ -34,20 +27,8 @@ class TestCustomerFileImport(AftersalesFixtures, TransactionCase):
         cls.setup_base_fixtures()
 
     def _import(self, content, user=None, dryrun=False, file_type="text/csv", header=None):
-        wizard = (
-            self.env["base_import.import"]
-            .with_user(user or self.desk)
-            .create(
-                {
-                    "res_model": "res.partner",
-                    "file": content,
-                    "file_name": "customers.csv",
-                    "file_type": file_type,
-                }
-            )
-        )
-        header = header or content.decode().splitlines()[0].split(",")
-        return wizard.execute_import(header, header, dict(OPTIONS), dryrun=dryrun)
+        env = self.env(user=user or self.desk)
+        return import_file(env, "res.partner", content, file_type, header, dryrun)
 
     def _partners(self, *names):
         return self.env["res.partner"].search([("name", "in", names)])

@@ -5,16 +5,11 @@ from datetime import date
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import file_open, mute_logger
 
+from odoo.addons.aftersales_base.tests.common import import_file
+
 from .common import WarrantyFixtures
 
 TEMPLATE = "aftersales_warranty/static/xls/aftersales_warranty_certificate.csv"
-OPTIONS = {
-    "quoting": '"',
-    "separator": ",",
-    "has_headers": True,
-    "date_format": "%Y-%m-%d",
-    "encoding": "utf-8",
-}
 
 
 @tagged("post_install", "-at_install")
@@ -54,16 +49,7 @@ class TestCertificateImportTemplate(WarrantyFixtures, TransactionCase):
         )
 
     def _import(self, content, model="aftersales.warranty.certificate"):
-        wizard = self.env["base_import.import"].create(
-            {
-                "res_model": model,
-                "file": content,
-                "file_name": "certificates.csv",
-                "file_type": "text/csv",
-            }
-        )
-        header = content.decode().splitlines()[0].split(",")
-        return wizard.execute_import(header, header, OPTIONS)
+        return import_file(self.env, model, content)
 
     def test_template_is_offered(self):
         templates = self.env["aftersales.warranty.certificate"].get_import_templates()
