@@ -86,4 +86,7 @@ class TestComplaintTimeBase(ComplaintFixtures, TransactionCase):
             day = self.holiday()
             day.unlink()
 
-        assertQueriesConstant(self, make_batch, run, sizes=(3, 30))
+        # extra=1: Odoo's LRU caches may need one refill in the bigger run
+        # (a flake seen in make test-modules, 55 > 54); a query per complaint
+        # would cost 27 more.
+        assertQueriesConstant(self, make_batch, run, sizes=(3, 30), extra=1)
