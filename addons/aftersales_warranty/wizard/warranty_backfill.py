@@ -138,6 +138,15 @@ class AftersalesWarrantyBackfill(models.Model):
             domain &= Domain("picking_id.partner_id", "child_of", self.partner_ids.ids)
         return domain
 
+    def _next_batch(self, model, last_id, fnames, limit):
+        """The next ``limit`` delivered lines of ``model`` (see _line_domain),
+        newest first, after ``last_id`` (where the last batch stopped), with
+        ``fnames`` fetched."""
+        domain = self._line_domain(model)
+        if last_id:
+            domain &= Domain("id", "<", last_id)
+        return self.env[model].sudo().search_fetch(domain, fnames, order="id desc", limit=limit)
+
     def _scan(self, issue, limit=1000):
         """Looks at the next ``limit`` delivered serials (newest first, after
         ``last_line_id``) and counts them; creates their certificates when
@@ -146,18 +155,11 @@ class AftersalesWarrantyBackfill(models.Model):
         serial: one search of lines, one grouped read of the certificates
         their serials have, one create per year, one activation, one expiry."""
         self.ensure_one()
-        domain = self._line_domain()
-        if self.last_line_id:
-            domain &= Domain("id", "<", self.last_line_id)
-        lines = (
-            self.env["stock.move.line"]
-            .sudo()
-            .search_fetch(
-                domain,
-                ["lot_id", "product_id", "picking_id", "move_id", "company_id"],
-                order="id desc",
-                limit=limit,
-            )
+        lines = self._next_batch(
+            "stock.move.line",
+            self.last_line_id,
+            ["lot_id", "product_id", "picking_id", "move_id", "company_id"],
+            limit,
         )
         if not lines:
             return 0, self._no_counts(), self.env["aftersales.warranty.certificate"]
@@ -183,18 +185,11 @@ class AftersalesWarrantyBackfill(models.Model):
         by serial, after ``last_move_id``: one certificate per line, for its
         customer, product and quantity."""
         self.ensure_one()
-        domain = self._line_domain("stock.move")
-        if self.last_move_id:
-            domain &= Domain("id", "<", self.last_move_id)
-        moves = (
-            self.env["stock.move"]
-            .sudo()
-            .search_fetch(
-                domain,
-                ["product_id", "picking_id", "company_id", "partner_id", "date", "product_qty"],
-                order="id desc",
-                limit=limit,
-            )
+        moves = self._next_batch(
+            "stock.move",
+            self.last_move_id,
+            ["product_id", "picking_id", "company_id", "partner_id", "date", "product_qty"],
+            limit,
         )
         if not moves:
             return 0, self._no_counts(), self.env["aftersales.warranty.certificate"]
