@@ -15,7 +15,7 @@ AFTERSALES_PORT=${AFTERSALES_PORT:-8069}
 # The suite, in install order. The bridges (aftersales_complaint_repair,
 # aftersales_survey_complaint, aftersales_helpdesk) auto-install with
 # what they join; they are listed so that their tests run.
-SUITE_MODULES=aftersales_base,aftersales_warranty,aftersales_repair,aftersales_complaint,aftersales_complaint_repair,aftersales_survey,aftersales_survey_complaint,aftersales_helpdesk
+SUITE_MODULES=aftersales_base,aftersales_warranty,aftersales_repair,aftersales_maintenance,aftersales_complaint,aftersales_complaint_repair,aftersales_survey,aftersales_survey_complaint,aftersales_helpdesk
 
 log() { printf '\033[1m[aftersales]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[aftersales] %s\033[0m\n' "$*" >&2; exit 1; }

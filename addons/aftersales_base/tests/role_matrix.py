@@ -355,6 +355,20 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("----", "O---", "AAAA", "AAAA", "AAAA", "AAAA", "----", "----", "----", "----"),
     },
+    # -- aftersales_maintenance ------------------------------------------------
+    "aftersales.checklist.template": {
+        "module": "aftersales_maintenance",
+        "label": "Inspection checklist",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
+    },
+    "aftersales.checklist.item": {
+        "module": "aftersales_maintenance",
+        "label": "Inspection checklist item",
+        "fixture": {"name": "Pressure", "kind": "measure", "value_min": 1, "value_max": 2},
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
+    },
 }
 
 

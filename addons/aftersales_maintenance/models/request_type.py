@@ -1,0 +1,13 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class AftersalesRequestType(models.Model):
+    _inherit = "aftersales.request.type"
+
+    checklist_template_id = fields.Many2one(
+        "aftersales.checklist.template",
+        string="Inspection Checklist",
+        help="Jobs of this type are inspected on this checklist unless their plan names another.",
+    )

@@ -1,0 +1,2 @@
+from . import test_checklist
+from . import test_role_matrix
