@@ -3,7 +3,13 @@
 import itertools
 
 from odoo import Command
+from odoo.tests import common as odoo_test_common
 from odoo.tests import new_test_user
+
+# Odoo skips a browser test when Chromium has not opened its devtools port
+# within 10 s. CI installs two modules at once on two cores, and a cold
+# Chromium then needed longer (a tour skipped, the run failed): wait up to 60 s.
+odoo_test_common.CHECK_BROWSER_ITERATIONS = max(odoo_test_common.CHECK_BROWSER_ITERATIONS, 600)
 
 # Instants where the UTC day is not China's, the demo company's (issue 12):
 # tests whose result depends on "today" freeze the clock at one of them (any
