@@ -24,6 +24,7 @@ GRAPH = {
     "aftersales_base": {"mail", "resource", "portal"},
     "aftersales_warranty": {"aftersales_base", "stock", "crm", "portal", "account"},
     "aftersales_repair": {"aftersales_warranty", "repair", "hr", "resource"},
+    "aftersales_maintenance": {"aftersales_repair"},
     "aftersales_complaint": {"aftersales_base", "hr", "product"},
     "aftersales_complaint_repair": {"aftersales_complaint", "aftersales_repair"},
     "aftersales_survey": {"aftersales_repair", "survey"},
