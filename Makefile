@@ -13,7 +13,7 @@ test-modules:   ## each module installed alone on a fresh database (with its own
 test-core:      ## Odoo's own tests of repair, survey, crm, stock, helpdesk_mgmt with the suite installed
 	bash scripts/test_core.sh
 
-test-upgrade:   ## install the released suites (5655cef, cf252b3) with demo data, upgrade, compare, uninstall
+test-upgrade:   ## install the released suites (5655cef, cf252b3, 91bb827) with demo data, upgrade, compare, uninstall
 	bash scripts/test_upgrade.sh
 
 test-clock:     ## the whole test run at 23:30 UTC and 00:30 China time, in 3 time zones (libfaketime)
