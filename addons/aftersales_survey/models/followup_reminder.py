@@ -153,7 +153,14 @@ class AftersalesFollowup(models.Model):
             vals["notice"] = "mail" if customer.email else "letter"
             vals_list.append(vals)
             if not customer.email:
-                vals_list.append(dict(vals, kind="letter", notice=False))
+                vals_list.append(
+                    dict(
+                        vals,
+                        kind="letter",
+                        notice=False,
+                        content=self._reminder_letter_text(customer, reminder_type, day),
+                    )
+                )
         followups = self._reminder_env()._create_process(vals_list)
         mailed = followups.filtered(lambda f: f.notice == "mail")
         if mailed:
@@ -172,6 +179,24 @@ class AftersalesFollowup(models.Model):
             if user and user._has_group(DESK):
                 owners[commercial.id] = user.id
         return owners
+
+    @api.model
+    def _reminder_letter_text(self, customer, reminder_type, day):
+        """What the letter telling ``customer`` of his ``reminder_type`` date
+        says, in his language (printed with the Customer Letter report)."""
+        env = self.with_context(lang=customer.lang or self.env.context.get("lang")).env
+        if reminder_type == "maintenance":
+            body = env._(
+                "The next maintenance of your equipment is due on %(date)s. We will call you "
+                "to agree on the visit.",
+                date=fields.Date.to_string(day),
+            )
+        else:
+            body = env._(
+                "We will call you around %(date)s about your equipment and our service.",
+                date=fields.Date.to_string(day),
+            )
+        return env._("Dear %(name)s,", name=customer.name) + "\n\n" + body
 
     @api.model
     def _prepare_reminder_vals(self, customer, reminder_type, day, today, company):

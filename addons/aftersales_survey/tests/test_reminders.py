@@ -129,6 +129,15 @@ class TestReminders(SurveyFixtures, TransactionCase):
         self.assertEqual(call.content, "Offer the filter cleaning.")
         self.assertFalse(reminders.user_id, "a technician does not make calls: the desk's")
         self.assertFalse(self._mails(reminders))
+        letter = reminders - call
+        self.assertIn("We will call you around 2026-12-03", letter.content)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_survey.report_followup_letter", letter.ids)[0]
+            .decode()
+        )
+        self.assertIn("We will call you around 2026-12-03", html)
+        self.assertIn(customer.name, html)
         self.Followup._cron_remind()
         self.assertEqual(len(self._reminders(customer)), 2, "never twice for the same date")
 
