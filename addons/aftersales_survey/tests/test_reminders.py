@@ -141,6 +141,30 @@ class TestReminders(SurveyFixtures, TransactionCase):
         self.Followup._cron_remind()
         self.assertEqual(len(self._reminders(customer)), 2, "never twice for the same date")
 
+    def test_p4_cancelled_reminder_is_not_made_again(self):
+        """P4: a reminder cancelled by the desk is not created again for the
+        same date; a new date is reminded."""
+        customer = self._customer(aftersales_next_call_date=date(2026, 12, 4))
+        self.Followup._cron_remind()
+        self._reminders(customer).with_user(self.desk).action_cancel()
+        self.assertFalse(self.Followup._cron_remind())
+        customer.aftersales_next_call_date = date(2026, 12, 6)
+        self.Followup._cron_remind()
+        self.assertEqual(
+            sorted(self._reminders(customer).mapped("reminder_date")),
+            [date(2026, 12, 4), date(2026, 12, 6)],
+        )
+
+    def test_p4_daily_action_at_the_company_hour(self):
+        """P4: the daily action runs at 06:00 of the company's day and makes
+        the reminders when run as the scheduler runs it."""
+        cron = self.env.ref("aftersales_survey.ir_cron_remind")
+        self.assertEqual(cron.aftersales_local_time, "06:00")
+        self.assertEqual(cron.nextcall, cron._aftersales_next_local_call())
+        customer = self._customer(aftersales_next_maintenance=date(2026, 12, 2))
+        cron.ir_actions_server_id.run()
+        self.assertEqual(len(self._reminders(customer)), 1)
+
     def test_p4_past_date_is_not_reminded(self):
         """P4: a date already passed is not reminded (the file needs a new date)."""
         customer = self._customer(aftersales_next_maintenance=date(2026, 11, 30))
