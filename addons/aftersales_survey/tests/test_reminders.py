@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import itertools
-from datetime import date
+from datetime import UTC, date
 
 from freezegun import freeze_time
 
@@ -160,7 +160,12 @@ class TestReminders(SurveyFixtures, TransactionCase):
         the reminders when run as the scheduler runs it."""
         cron = self.env.ref("aftersales_survey.ir_cron_remind")
         self.assertEqual(cron.aftersales_local_time, "06:00")
-        self.assertEqual(cron.nextcall, cron._aftersales_next_local_call())
+        local = (
+            cron._aftersales_next_local_call()
+            .replace(tzinfo=UTC)
+            .astimezone(self.env.company._aftersales_tz())
+        )
+        self.assertEqual((local.date(), local.hour), (date(2026, 12, 2), 6))
         customer = self._customer(aftersales_next_maintenance=date(2026, 12, 2))
         cron.ir_actions_server_id.run()
         self.assertEqual(len(self._reminders(customer)), 1)
