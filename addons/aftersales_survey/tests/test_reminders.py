@@ -5,6 +5,7 @@ from datetime import UTC, date
 
 from freezegun import freeze_time
 
+from odoo import sql_db
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
@@ -284,6 +285,30 @@ class TestReminders(SurveyFixtures, TransactionCase):
         asked = self.Inquiry.search([("lot_id", "=", three.id)])
         self.assertEqual(sorted(asked.mapped("sequence")), [1, 2])
         self.assertEqual(len(self._reminders(first, "inquiry")), 2)
+
+    def test_p4_customer_held_by_another_worker_is_left_to_it(self):
+        """P4: two workers: customers another transaction holds locked (two
+        demo customers, committed before the test, locked on their own
+        connection) are skipped, the others reminded; the next run, once
+        they are free, asks about their serials, once."""
+        held = self.env.ref("aftersales_base.partner_huaxin_hotel") | self.env.ref(
+            "aftersales_base.partner_greenfield_park"
+        )
+        free = self._customer()
+        for partner in held | free:
+            self._deliver(partner, date(2026, 9, 1))
+        self.env.flush_all()
+        locker = sql_db.db_connect(self.env.cr.dbname).cursor()
+        self.addCleanup(locker.close)
+        self.addCleanup(locker.rollback)
+        locker.execute(
+            "SELECT id FROM res_partner WHERE id = ANY(%s) FOR NO KEY UPDATE NOWAIT", [held.ids]
+        )
+        self.assertEqual(len(locker.fetchall()), 2)
+        self.assertEqual(self.Followup._cron_remind().partner_id, free)
+        locker.rollback()
+        self.assertEqual(self.Followup._cron_remind().partner_id, held)
+        self.assertFalse(self.Followup._cron_remind())
 
     def test_p4_category_inquiry_months_validated(self):
         """P4: the category's inquiry months are increasing whole months."""
