@@ -4,7 +4,7 @@
     "name": "After-Sales: Surveys and Technician Scoring",
     "summary": "A survey after every service, follow-up calls, quality assessment "
     "and monthly technician scorecards",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -27,6 +27,7 @@
         "views/technician_scorecard_views.xml",
         "views/followup_views.xml",
         "views/res_partner_views.xml",
+        "views/product_category_views.xml",
         "views/quality_assessment_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

@@ -329,6 +329,12 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("AAA-", "----", "AAA-", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
     },
+    "aftersales.followup.inquiry": {
+        "module": "aftersales_survey",
+        "label": "Use inquiry of a serial",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "----", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
+    },
     "aftersales.followup.event": {
         "module": "aftersales_survey",
         "label": "Customer event",

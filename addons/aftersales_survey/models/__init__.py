@@ -11,5 +11,7 @@ from . import res_partner
 from . import followup_rule
 from . import followup
 from . import followup_event
+from . import followup_reminder
+from . import product_category
 from . import quality_item
 from . import quality_assessment

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -9,7 +11,7 @@ from odoo.addons.aftersales_base.lang import in_company_lang
 from odoo.addons.aftersales_base.roles import DESK
 
 from .followup_rule import KINDS
-from .res_partner import CUSTOMER_FILE_FIELDS
+from .res_partner import CUSTOMER_FILE_FIELDS, REMINDER_FIELDS, REMINDER_TYPES
 
 RESULTS = [
     ("satisfied", "Satisfied"),
@@ -41,7 +43,16 @@ class AftersalesFollowup(models.Model):
         "aftersales.process.mixin",
     ]
     _sequence_code = "aftersales.followup"
-    _process_fields = ("state", "date_done", "supervisor_reported")
+    # the reminder's origin is the daily reminders' own (P4): it keeps a
+    # customer from being reminded twice of a date
+    _process_fields = (
+        "state",
+        "date_done",
+        "supervisor_reported",
+        "reminder_type",
+        "reminder_date",
+        "notice",
+    )
     _order = "date_planned, id"
 
     kind = fields.Selection(KINDS, default="call", required=True)
@@ -113,7 +124,40 @@ class AftersalesFollowup(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    # P4: what a reminder that acts comes from
+    reminder_type = fields.Selection(
+        REMINDER_TYPES,
+        string="Reminder",
+        readonly=True,
+        copy=False,
+        help="The customer file's date (next maintenance, next call) or the periodic use "
+        "inquiry this follow-up was created for by the daily reminders.",
+    )
+    reminder_date = fields.Date(
+        string="Reminded Date",
+        readonly=True,
+        copy=False,
+        help="The customer file's next maintenance or next call date this follow-up reminds "
+        "of, or the day the use inquiry fell due.",
+    )
+    notice = fields.Selection(
+        [("mail", "E-mail"), ("letter", "Letter")],
+        string="Customer Notice",
+        readonly=True,
+        copy=False,
+        help="How the customer was told of the reminder: an e-mail sent with the call, or a "
+        "letter to print and send (a follow-up letter of its own) when he has no e-mail.",
+    )
+    inquiry_ids = fields.One2many(
+        "aftersales.followup.inquiry", "followup_id", string="Serials Asked About", readonly=True
+    )
+    origin = fields.Char(compute="_compute_origin")
 
+    _reminder_once = models.UniqueIndex(
+        "(partner_id, reminder_type, reminder_date, kind) "
+        "WHERE reminder_type IN ('maintenance', 'call')",
+        "A customer is reminded once of each date, by one call and one notice.",
+    )
     _rule_once_per_request = models.UniqueIndex(
         "(rule_id, request_id) WHERE rule_id IS NOT NULL AND request_id IS NOT NULL",
         "A follow-up rule plans one call per service request.",
@@ -139,9 +183,38 @@ class AftersalesFollowup(models.Model):
             for fname, pname in FILE_FIELDS.items():
                 followup[fname] = customer[pname]
 
+    @api.depends("reminder_type", "reminder_date", "inquiry_ids", "rule_id", "event_id")
+    def _compute_origin(self):
+        labels = dict(self._fields["reminder_type"]._description_selection(self.env))
+        for followup in self:
+            if followup.reminder_type == "inquiry":
+                lines = followup.inquiry_ids
+                followup.origin = self.env._(
+                    "%(label)s: %(serials)s",
+                    label=labels["inquiry"],
+                    serials=", ".join(
+                        self.env._(
+                            "%(serial)s (%(number)s of %(count)s)",
+                            serial=line.lot_id.name,
+                            number=line.sequence,
+                            count=line.count,
+                        )
+                        for line in lines
+                    ),
+                )
+            elif followup.reminder_type:
+                followup.origin = self.env._(
+                    "%(label)s of %(date)s",
+                    label=labels[followup.reminder_type],
+                    date=fields.Date.to_string(followup.reminder_date),
+                )
+            else:
+                followup.origin = (followup.rule_id or followup.event_id).display_name or False
+
     def _inverse_customer_file(self):
         # The clerk files the customer without the right to edit contacts:
-        # only the file's own fields are written, and only from a file to do.
+        # only the file's own fields are written, and only from a file to do
+        # (or from a reminder to do: the next date agreed in that call, P4).
         for followup in self:
             customer = followup.partner_id.commercial_partner_id
             vals = {
@@ -151,7 +224,7 @@ class AftersalesFollowup(models.Model):
             }
             if not vals:
                 continue
-            if followup.kind != "file" or followup.state != "todo":
+            if not (followup.kind == "file" or followup.reminder_type) or followup.state != "todo":
                 raise UserError(
                     self.env._("The customer file is filled in from a customer file to do.")
                 )
@@ -208,7 +281,23 @@ class AftersalesFollowup(models.Model):
             {"aftersales_file_date": self.env.company._aftersales_today()}
         )
         self.filtered(lambda f: f.result == "unresolved")._report_to_supervisor()
+        self._move_reminded_dates()
         return True
+
+    def _move_reminded_dates(self):
+        """P4: a maintenance reminder made moves the customer file's next
+        maintenance on by the customer's maintenance cycle (from the date
+        reminded, unless the clerk already set another date in the call)."""
+        for followup in self.filtered(
+            lambda f: f.kind == "call" and f.reminder_type == "maintenance"
+        ):
+            customer = followup.partner_id
+            months = customer.aftersales_maintenance_months
+            field = REMINDER_FIELDS["maintenance"]
+            if months > 0 and customer[field] == followup.reminder_date:
+                customer.sudo().write(
+                    {field: followup.reminder_date + relativedelta(months=months)}
+                )
 
     def action_done(self):
         return self._set_state("done")

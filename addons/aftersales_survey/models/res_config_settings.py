@@ -47,8 +47,18 @@ class ResConfigSettings(models.TransientModel):
         default=15.0,
     )
 
+    aftersales_reminder_days = fields.Integer(
+        string="Reminder Days Ahead",
+        config_parameter="aftersales_survey.reminder_days",
+        default=7,
+        help="The customer file's next maintenance and next call create their follow-up call "
+        "and the customer's notice this many days ahead (P4).",
+    )
+
     def set_values(self):
         for settings in self:
+            if settings.aftersales_reminder_days < 0:
+                raise ValidationError(self.env._("Reminders come some days ahead, not after."))
             weights = [settings[f"aftersales_weight_{key}"] for key in COMPONENTS]
             if any(weight < 0 for weight in weights) or round(sum(weights), 2) != 100.0:
                 raise ValidationError(

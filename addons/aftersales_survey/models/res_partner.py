@@ -12,10 +12,24 @@ CUSTOMER_FILE_FIELDS = (
     "aftersales_next_call_content",
     "aftersales_next_call_date",
 )
+# P4: the customer file's dates that remind by themselves (the follow-up's
+# reminder type -> the partner's date).
+REMINDER_TYPES = [
+    ("maintenance", "Maintenance Reminder"),
+    ("call", "Call Reminder"),
+    ("inquiry", "Use Inquiry"),
+]
+REMINDER_FIELDS = {
+    "maintenance": "aftersales_next_maintenance",
+    "call": "aftersales_next_call_date",
+}
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    # the batch mixin: the daily reminders lock the customers they remind
+    # (two workers never remind the same customer, P4)
+    _name = "res.partner"
+    _inherit = ["res.partner", "aftersales.batch.mixin"]
 
     aftersales_service_wish = fields.Text(string="Service the Customer Hopes For")
     aftersales_maintenance_months = fields.Integer(string="Maintenance Cycle (months)")

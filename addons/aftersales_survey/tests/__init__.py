@@ -11,3 +11,4 @@ from . import test_role_matrix
 from . import test_clock
 from . import test_scorecard_contract_level
 from . import test_import_customer_files
+from . import test_reminders
