@@ -16,7 +16,9 @@ class AftersalesChecklistTemplate(models.Model):
     name = fields.Char(required=True, translate=True, size=128)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
-    item_ids = fields.One2many("aftersales.checklist.item", "template_id", string="Items", copy=True)
+    item_ids = fields.One2many(
+        "aftersales.checklist.item", "template_id", string="Items", copy=True
+    )
     item_count = fields.Integer(compute="_compute_item_count")
     photos_required = fields.Boolean(
         help="An inspection report on this checklist cannot be submitted without at least "
@@ -48,7 +50,9 @@ class AftersalesChecklistItem(models.Model):
         required=True,
         default="check",
     )
-    uom = fields.Char(string="Unit", size=16, help="The unit of the measured value (°C, MPa, V...).")
+    uom = fields.Char(
+        string="Unit", size=16, help="The unit of the measured value (°C, MPa, V...)."
+    )
     value_min = fields.Float(string="Minimum", help="The lowest acceptable value.")
     value_max = fields.Float(string="Maximum", help="The highest acceptable value.")
     photo_required = fields.Boolean(help="The technician must attach a photo for this item.")
@@ -59,9 +63,7 @@ class AftersalesChecklistItem(models.Model):
         for item in self:
             if item.kind == "measure" and item.value_min > item.value_max:
                 raise ValidationError(
-                    self.env._(
-                        "The minimum of “%(item)s” is above its maximum.", item=item.name
-                    )
+                    self.env._("The minimum of “%(item)s” is above its maximum.", item=item.name)
                 )
 
     def _is_out_of_range(self, value):
