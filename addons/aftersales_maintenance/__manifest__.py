@@ -22,6 +22,11 @@
         "views/inspection_report_views.xml",
         "views/inspection_portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_maintenance/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/aftersales_maintenance_demo.xml",
     ],

@@ -2,3 +2,4 @@ from . import test_checklist
 from . import test_role_matrix
 from . import test_inspection_report
 from . import test_inspection_portal
+from . import test_inspection_tour
