@@ -8,6 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
+from odoo.addons.aftersales_base.tests.common import load_language
 from odoo.addons.aftersales_repair.tests.common import SIGNATURE, ServiceFixtures
 
 # Mon 2026-11-23 10:00 in Hangzhou (02:00 UTC): the arrival of the tests' visits.
@@ -337,6 +338,19 @@ class TestInspectionReport(InspectionFixtures, TransactionCase):
         self.assertIn("10:00", html, "the company's clock")
         self.assertNotIn("02:00:00", html)
         self.assertGreaterEqual(html.count("data:image/png;base64"), 2, "photo and signature")
+
+    def test_p2_pdf_in_the_customers_language(self):
+        """P2/X4: a Chinese customer's report prints in Chinese (巡检报告, 测量值, 客户签字)."""
+        load_language(self.env, ["aftersales_maintenance"])
+        self.customer.lang = "zh_CN"
+        report = self._submitted()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("aftersales_maintenance.action_report_inspection", report.ids)[0]
+            .decode()
+        )
+        for text in ("巡检报告", "测量值", "客户签字", "发现的问题", "整改建议"):
+            self.assertIn(text, html)
 
     def test_w6_p2_monthly_report_holds_that_month(self):
         """W6/P2 (篇九): the monthly report of a contract holds exactly that company-local
