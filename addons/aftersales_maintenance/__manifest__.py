@@ -16,7 +16,17 @@
         "data/request_type_data.xml",
         "views/checklist_template_views.xml",
         "views/request_type_views.xml",
+        "data/inspection_report_data.xml",
+        "report/inspection_reports.xml",
+        "report/inspection_report_templates.xml",
+        "views/inspection_report_views.xml",
+        "views/inspection_portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "aftersales_maintenance/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/aftersales_maintenance_demo.xml",
     ],

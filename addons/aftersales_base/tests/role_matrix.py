@@ -375,6 +375,23 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
     },
+    "aftersales.inspection.report": {
+        "module": "aftersales_maintenance",
+        "label": "Inspection report (P2)",
+        "person": "request_id.user_id",
+        "customer": "request_id.partner_id",
+        "fixture": {"state": "submitted"},
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "OOO-", "AAA-", "AAA-", "AAA-", "----", "----", "----", "O---", "----"),
+    },
+    "aftersales.inspection.report.line": {
+        "module": "aftersales_maintenance",
+        "label": "Inspection report check item",
+        "person": "report_id.request_id.user_id",
+        "customer": "report_id.request_id.partner_id",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "OOO-", "AAA-", "AAA-", "AAA-", "----", "----", "----", "O---", "----"),
+    },
 }
 
 
@@ -474,6 +491,9 @@ ACTIONS = {
     ("aftersales.technician.scorecard", "action_close"): _act(_S, "Close scorecard", _MGR, state="open"),
     ("aftersales.followup", "action_done"): _act(_S, "Follow-up done", _DESK, state="todo"),
     ("aftersales.followup.event", "action_announce"): _act(_S, "Announce customer event", _DESK, state="draft"),
+    # -- planned service
+    ("aftersales.inspection.report", "action_submit"): _act("aftersales_maintenance", "Submit inspection report", _TECH, "own", state="draft", values={"request_id": "@new"}),
+    ("aftersales.inspection.report", "action_cancel"): _act("aftersales_maintenance", "Cancel inspection report", _SUP, "zone", state="submitted", values={"request_id": "@new"}),
 }
 
 # fmt: on

@@ -1,2 +1,5 @@
 from . import test_checklist
 from . import test_role_matrix
+from . import test_inspection_report
+from . import test_inspection_portal
+from . import test_inspection_tour

@@ -12,3 +12,8 @@ class TestRoleMatrix(RoleMatrixCase):
     def test_matrix(self):
         """X2/X3/X5: every role's rights on checklists, plans and reports are the table's."""
         self.walk("aftersales_maintenance")
+
+    def test_actions(self):
+        """X2/P2: only the job's technician (or supervisor, manager) submits an inspection
+        report; only a supervisor or manager cancels one."""
+        self.check_actions("aftersales_maintenance")
