@@ -14,8 +14,10 @@
         "security/ir.model.access.csv",
         "security/aftersales_maintenance_security.xml",
         "data/request_type_data.xml",
+        "data/maintenance_plan_data.xml",
         "views/checklist_template_views.xml",
         "views/request_type_views.xml",
+        "views/maintenance_plan_views.xml",
     ],
     "demo": [
         "demo/aftersales_maintenance_demo.xml",
