@@ -18,6 +18,7 @@
         "views/checklist_template_views.xml",
         "views/request_type_views.xml",
         "views/maintenance_plan_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_maintenance_demo.xml",

@@ -6,8 +6,8 @@ from odoo import api, fields, models
 class AftersalesMaintenanceContract(models.Model):
     """A contract's planned visits are its maintenance plans (P1, W6): when a
     contract with inspections per year starts, an Inspection plan (N times a
-    year over its term) is made instead of the W6 inspection rows nobody was
-    sent to; a renewed contract's successor continues its predecessor's plans
+    year over its term) sends a technician for them (the W6 inspection rows
+    stay the contract's register); a renewed contract's successor continues its predecessor's plans
     for the new term; a cancelled contract ends its plans and cancels their
     jobs not started yet."""
 
@@ -41,9 +41,12 @@ class AftersalesMaintenanceContract(models.Model):
             contract.planned_job_count = counts.get(contract, 0)
 
     def _plan_inspections(self):
-        """Instead of the W6 inspection rows: the predecessor's plans continue
-        for this term; else an Inspection plan of ``inspections_per_year``."""
-        plans = self.env["aftersales.maintenance.plan"]
+        """As well as the W6 inspection rows (the contract's register of the
+        promised inspections, which the warranty module's views, portal and
+        tests read): the plans that send somebody. The predecessor's plans
+        continue for this term; else an Inspection plan of
+        ``inspections_per_year``."""
+        inspections = super()._plan_inspections()
         vals_list = []
         for contract in self:
             previous = contract.predecessor_id.maintenance_plan_ids.filtered("active")
@@ -52,8 +55,8 @@ class AftersalesMaintenanceContract(models.Model):
             elif contract.inspections_per_year:
                 vals_list.append(contract._prepare_inspection_plan_vals())
         if vals_list:
-            plans = plans.sudo().create(vals_list)
-        return self.env["aftersales.contract.inspection"]
+            self.env["aftersales.maintenance.plan"].sudo().create(vals_list)
+        return inspections
 
     def _prepare_inspection_plan_vals(self):
         self.ensure_one()

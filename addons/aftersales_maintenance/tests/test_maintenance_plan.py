@@ -2,15 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_base.tests.common import assertQueriesConstant
+from odoo.addons.aftersales_base.tests.common import assertQueriesConstant, make_portal_customers
 from odoo.addons.aftersales_base.tests.role_matrix_case import RoleMatrixCase
 from odoo.addons.aftersales_repair.tests.common import ServiceFixtures
 
@@ -22,6 +23,8 @@ class PlanFixtures(ServiceFixtures):
         cls.Plan = cls.env["aftersales.maintenance.plan"]
         cls.Request = cls.env["aftersales.service.request"]
         cls.inspection = cls.env.ref("aftersales_repair.request_type_inspection")
+        # the demo's plans (dated from the day the database was made) stay out
+        cls.Plan.search([]).active = False
 
     @classmethod
     def make_plan(cls, **vals):
@@ -259,11 +262,10 @@ class TestContractPlans(PlanFixtures, TransactionCase):
         return contract
 
     def test_p1_contract_start_makes_inspection_plan_not_rows(self):
-        """P1, W6: twice a year becomes an Inspection plan (1 Jan, 1 Jul), no W6 rows."""
+        """P1, W6: twice a year becomes an Inspection plan (1 Jan, 1 Jul) that sends somebody."""
         contract = self.make_contract()
         plan = contract.maintenance_plan_ids
         self.assertEqual(len(plan), 1)
-        self.assertFalse(contract.inspection_ids, "W6 rows are superseded by the plan")
         self.assertEqual(plan.request_type_id, self.inspection)
         self.assertEqual(plan.interval_unit, "per_year")
         self.assertEqual(plan.zone_id, self.zone)
@@ -310,7 +312,8 @@ class TestContractPlans(PlanFixtures, TransactionCase):
         self.assertIn("cancelled", future.message_ids[:1].body)
         self.assertEqual(started.state, "on_site", "a started job is finished, not cancelled")
         with freeze_time("2026-12-01 01:00:00"):
-            self.assertEqual(self.generate(date(2026, 12, 1)), 0)
+            self.generate(date(2026, 12, 1))
+        self.assertEqual(len(plan.job_ids), 2, "an ended plan makes no more jobs")
 
 
 @tagged("post_install", "-at_install")
@@ -375,3 +378,48 @@ class TestPlanActions(RoleMatrixCase):
     def test_actions(self):
         """P1, X2: only supervisors and managers end a plan."""
         self.check_actions("aftersales_maintenance")
+
+
+@tagged("post_install", "-at_install")
+class TestPlanPortal(PlanFixtures, HttpCase):
+    """P1, X5: the customer sees his contract's planned jobs on the portal, nobody else's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_plan_fixtures()
+        portal = make_portal_customers(cls.env, "MP")
+        cls.customer_a, cls.user_a, cls.user_b = (
+            portal["customer_a"],
+            portal["user_a"],
+            portal["user_b"],
+        )
+        cls.customer_a.aftersales_zone_id = cls.zone
+        today = fields.Date.today()
+        cls.contract = cls.env["aftersales.maintenance.contract"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "date_start": today,
+                "date_end": today + relativedelta(years=1, days=-1),
+                "inspections_per_year": 4,
+                "lot_ids": [Command.set(cls.lots[1].ids)],
+            }
+        )
+        cls.contract.action_start()
+        cls.Plan._generate_batch(today, 100)
+        cls.job = cls.contract.planned_job_ids
+
+    def test_p1_portal_customer_sees_his_planned_jobs(self):
+        """P1, X5: the contract page lists its planned jobs for its customer only."""
+        self.assertEqual(len(self.job), 1)
+        self.authenticate(self.user_a.login, self.user_a.login)
+        response = self.url_open(self.contract.access_url, timeout=60)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Planned Visits", response.text)
+        self.assertIn(self.job.name, response.text)
+        response = self.url_open(self.job.access_url, timeout=60)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.job.name, response.text)
+        self.authenticate(self.user_b.login, self.user_b.login)
+        response = self.url_open(self.contract.access_url, timeout=60)
+        self.assertNotIn(self.job.name, response.text)
