@@ -261,7 +261,7 @@ class TestContractPlans(PlanFixtures, TransactionCase):
         contract.with_user(self.manager).action_start()
         return contract
 
-    def test_p1_contract_start_makes_inspection_plan_not_rows(self):
+    def test_p1_contract_start_makes_inspection_plan(self):
         """P1, W6: twice a year becomes an Inspection plan (1 Jan, 1 Jul) that sends somebody."""
         contract = self.make_contract()
         plan = contract.maintenance_plan_ids
