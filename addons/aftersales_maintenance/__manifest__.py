@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/aftersales_maintenance_security.xml",
         "data/request_type_data.xml",
+        "data/maintenance_plan_data.xml",
         "views/checklist_template_views.xml",
         "views/request_type_views.xml",
         "data/inspection_report_data.xml",
@@ -21,6 +22,8 @@
         "report/inspection_report_templates.xml",
         "views/inspection_report_views.xml",
         "views/inspection_portal_templates.xml",
+        "views/maintenance_plan_views.xml",
+        "views/portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -30,6 +30,13 @@ class AftersalesNumberedMixin(models.AbstractModel):
         )
 
     @api.model
+    def _aftersales_sequence_code(self, vals):
+        """The code of the sequence that numbers a new record of ``vals``:
+        the model's ``_sequence_code``; a model whose records of one kind have
+        their own numbering (e.g. planned jobs, PM/2026/0001) overrides it."""
+        return self._sequence_code
+
+    @api.model
     def _aftersales_next_numbers(self, sequence, count):
         """The ``count`` next numbers of ``sequence`` ("/" without one), in
         order. A standard sequence without date ranges gives them in one
@@ -56,26 +63,27 @@ class AftersalesNumberedMixin(models.AbstractModel):
     def create(self, vals_list):
         keep_given = self._numbering_by_module_data()
         vals_list = [dict(vals) for vals in vals_list]  # never the caller's dicts
-        sequences = {}  # company id -> ir.sequence, looked up once per batch
+        sequences = {}  # (company id, code) -> ir.sequence, looked up once per batch
         to_number = defaultdict(list)  # ir.sequence -> the vals it numbers, in order
         for vals in vals_list:
             if keep_given and vals.get("name", "/") != "/":
                 continue
             company_id = vals.get("company_id") or self.env.company.id
-            if company_id not in sequences:
-                sequences[company_id] = (
+            code = self._aftersales_sequence_code(vals)
+            if (company_id, code) not in sequences:
+                sequences[company_id, code] = (
                     self.env["ir.sequence"]
                     .sudo()
                     .search(
                         [
-                            ("code", "=", self._sequence_code),
+                            ("code", "=", code),
                             ("company_id", "in", [company_id, False]),
                         ],
                         order="company_id",
                         limit=1,
                     )
                 )
-            to_number[sequences[company_id]].append(vals)
+            to_number[sequences[company_id, code]].append(vals)
         for sequence, numbered in to_number.items():
             names = self._aftersales_next_numbers(sequence, len(numbered))
             for vals, name in zip(numbered, names, strict=True):

@@ -392,6 +392,14 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "OOO-", "AAA-", "AAA-", "AAA-", "----", "----", "----", "O---", "----"),
     },
+    "aftersales.maintenance.plan": {
+        "module": "aftersales_maintenance",
+        "label": "Maintenance plan (P1, P3)",
+        "person": "user_id",
+        "fixture": {"contract_id": "@new"},
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("A---", "O---", "AAA-", "AAAA", "AAAA", "----", "A---", "----", "----", "----"),
+    },
 }
 
 
@@ -441,6 +449,7 @@ ACTIONS = {
     ("aftersales.maintenance.contract", "action_cancel"): _act(_W, "Cancel contract", _MGR, state="draft"),
     ("aftersales.maintenance.contract", "action_renew"): _act(_W, "Renew contract", _MGR, state="running"),
     ("aftersales.maintenance.contract", "action_create_invoice"): _act(_W, "Invoice contract", _ACC, state="running"),
+    ("aftersales.maintenance.plan", "action_end"): _act("aftersales_maintenance", "End maintenance plan", _SUP, state="running"),
     ("aftersales.contract.inspection", "action_done"): _act(_W, "Inspection done", _TECH, "own", state="planned", values={"report": "Checked"}),
     ("aftersales.part.substitute", "action_approve"): _act(_W, "Approve substitute part", (*_MGR, "other_company")),
     ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", (*_MGR, "other_company")),

@@ -4,3 +4,7 @@ from . import service_request
 from . import inspection_report
 from . import service_request_inspection
 from . import maintenance_contract_inspection
+from . import maintenance_plan
+from . import service_request_plan
+from . import maintenance_contract
+from . import warranty_visits

@@ -3,3 +3,4 @@ from . import test_role_matrix
 from . import test_inspection_report
 from . import test_inspection_portal
 from . import test_inspection_tour
+from . import test_maintenance_plan
