@@ -35,20 +35,22 @@ class TestServiceHistory(BillingFixtures, TransactionCase):
         date, type, coverage, work done, parts and technician."""
         lot = self.new_lot()
         # two-year warranty from 2024-03-01: ends 2026-02-28
-        certificate = self.make_certificate(lot, date(2024, 3, 1))
+        with freeze_time("2024-03-01 02:00:00"):
+            certificate = self.make_certificate(lot, date(2024, 3, 1))
         with freeze_time("2025-06-10 03:00:00"):
             warranty_job = self.make_job(
                 lot=lot, hours=(1.0,), parts=[(self.part, 1)], call=datetime(2025, 6, 9, 1)
             )
-        contract = self.env["aftersales.maintenance.contract"].create(
-            {
-                "partner_id": self.customer.id,
-                "date_start": date(2026, 3, 1),
-                "date_end": date(2026, 8, 31),
-                "lot_ids": [Command.set(lot.ids)],
-            }
-        )
-        contract.action_start()
+        with freeze_time("2026-03-01 02:00:00"):
+            contract = self.env["aftersales.maintenance.contract"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "date_start": date(2026, 3, 1),
+                    "date_end": date(2026, 8, 31),
+                    "lot_ids": [Command.set(lot.ids)],
+                }
+            )
+            contract.action_start()
         with freeze_time("2026-05-06 03:00:00"):
             certificate._cron_expire_certificates()
             self.assertEqual(certificate.state, "expired")
