@@ -97,7 +97,7 @@ class RepairOrder(models.Model):
             "parts": _parts_text(self),
             "user_id": self.user_id.id,
             "reference": self.name,
-            "job_ref": f"{self._name},{self.id}",
+            "job_ref": self,  # a record: no existence query per line
         }
 
 

@@ -233,7 +233,7 @@ class AftersalesServiceRequest(models.Model):
             "user_id": self.user_id.id,
             "free_of_charge": self.service_category in ("free", "contract"),
             "reference": self.name,
-            "job_ref": f"{self._name},{self.id}",
+            "job_ref": self,  # a record: no existence query per line
         }
 
     def _schedule_voucher_filing(self):
