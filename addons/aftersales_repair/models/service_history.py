@@ -26,10 +26,8 @@ class AftersalesWarrantyService(models.Model):
         jobs = jobs.filtered("lot_id")
         if not jobs:
             return self.browse()
-        keys = {f"{job._name},{job.id}": job for job in jobs}
-        lines = self.sudo().search([("job_ref", "in", list(keys))])
-        recorded = {f"{line.job_ref._name},{line.job_ref.id}" for line in lines}
-        todo = jobs.browse([job.id for key, job in keys.items() if key not in recorded])
+        lines = self.sudo().search([("job_model", "=", jobs._name), ("job_id", "in", jobs.ids)])
+        todo = jobs.browse(sorted(set(jobs.ids) - set(lines.mapped("job_id"))))
         if not todo:
             return self.browse()
         certificates = self._lot_certificates(todo.lot_id)
@@ -97,7 +95,8 @@ class RepairOrder(models.Model):
             "parts": _parts_text(self),
             "user_id": self.user_id.id,
             "reference": self.name,
-            "job_ref": self,  # a record: no existence query per line
+            "job_model": self._name,
+            "job_id": self.id,
         }
 
 

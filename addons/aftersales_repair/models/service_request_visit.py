@@ -233,7 +233,8 @@ class AftersalesServiceRequest(models.Model):
             "user_id": self.user_id.id,
             "free_of_charge": self.service_category in ("free", "contract"),
             "reference": self.name,
-            "job_ref": self,  # a record: no existence query per line
+            "job_model": self._name,
+            "job_id": self.id,
         }
 
     def _schedule_voucher_filing(self):

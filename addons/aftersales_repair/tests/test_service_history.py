@@ -177,7 +177,8 @@ class TestServiceHistory(BillingFixtures, TransactionCase):
                 {
                     "lot_id": lot.id,
                     "description": "Copy",
-                    "job_ref": f"{request._name},{request.id}",
+                    "job_model": request._name,
+                    "job_id": request.id,
                 }
             )
             self.History.flush_model()

@@ -17,7 +17,7 @@ class AftersalesWarrantyService(models.Model):
     next visit. It belongs to the serial, not to a warranty: the certificate
     is noted when the serial has one, and the line stays after the warranty
     ends. Later modules append a line when they finish a job (one line per
-    job: ``job_ref`` is unique)."""
+    job: ``job_model``, ``job_id`` are unique)."""
 
     _name = "aftersales.warranty.service"
     _description = "Service History Line"
@@ -46,21 +46,32 @@ class AftersalesWarrantyService(models.Model):
     user_id = fields.Many2one("res.users", string="Technician", default=lambda self: self.env.user)
     free_of_charge = fields.Boolean(default=True)
     reference = fields.Char(help="The service request or repair this line records.")
+    job_model = fields.Char(
+        readonly=True, copy=False, help="The model of the job this line records."
+    )
+    job_id = fields.Many2oneReference(
+        model_field="job_model", readonly=True, copy=False, index=True
+    )
     job_ref = fields.Reference(
         selection="_selection_job_models",
         string="Job",
-        readonly=True,
-        copy=False,
+        compute="_compute_job_ref",
         help="The finished job this line records: one line per job.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
-    _job_ref_uniq = models.UniqueIndex(
-        "(job_ref) WHERE job_ref IS NOT NULL",
+    _job_uniq = models.UniqueIndex(
+        "(job_model, job_id) WHERE job_id IS NOT NULL AND job_id != 0",
         "A job is on the service history once.",
     )
+
+    @api.depends("job_model", "job_id")
+    def _compute_job_ref(self):
+        for line in self:
+            known = line.job_model in dict(self._selection_job_models())
+            line.job_ref = f"{line.job_model},{line.job_id}" if known and line.job_id else False
 
     @api.model
     def _selection_job_models(self):

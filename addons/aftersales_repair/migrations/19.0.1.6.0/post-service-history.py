@@ -17,11 +17,12 @@ def migrate(cr, version):
               JOIN aftersales_service_request r
                 ON r.name = s.reference AND r.company_id = s.company_id
               LEFT JOIN aftersales_request_type t ON t.id = r.request_type_id
-             WHERE s.job_ref IS NULL
+             WHERE s.job_id IS NULL
              ORDER BY r.id, s.id
         )
         UPDATE aftersales_warranty_service s
-           SET job_ref = 'aftersales.service.request,' || m.request_id,
+           SET job_model = 'aftersales.service.request',
+               job_id = m.request_id,
                coverage = COALESCE(m.service_category, s.coverage),
                job_type = COALESCE(m.type_name->>'en_US', s.job_type)
           FROM matched m
