@@ -50,7 +50,7 @@ class AftersalesWarrantyService(models.Model):
         readonly=True, copy=False, help="The model of the job this line records."
     )
     job_id = fields.Many2oneReference(
-        model_field="job_model", readonly=True, copy=False, index=True
+        model_field="job_model", string="Job ID", readonly=True, copy=False, index=True
     )
     job_ref = fields.Reference(
         selection="_selection_job_models",
