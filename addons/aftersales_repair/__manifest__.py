@@ -4,7 +4,7 @@
     "name": "After-Sales: Service Calls and Repairs",
     "summary": "Call register, zones with arrival SLAs, certified technicians, "
     "dispatch, on-site and carry-in repairs on Odoo's repair orders",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -27,6 +27,7 @@
         "report/repair_reports.xml",
         "report/repair_report_templates.xml",
         "report/same_day_report.xml",
+        "report/contract_availability_report.xml",
         "views/aftersales_zone_views.xml",
         "views/technician_certification_views.xml",
         "views/wizard_views.xml",
@@ -45,6 +46,7 @@
         "views/service_request_breach_views.xml",
         "views/sla_report_views.xml",
         "views/sla_dashboard_views.xml",
+        "views/contract_availability_views.xml",
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",

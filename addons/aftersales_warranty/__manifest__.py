@@ -4,7 +4,7 @@
     "name": "After-Sales: Warranties and Maintenance Contracts",
     "summary": "Warranty policies, certificates, coverage checks, maintenance contracts, "
     "inspections and renewals",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -24,6 +24,7 @@
         "views/aftersales_menus.xml",
         "views/warranty_policy_views.xml",
         "views/warranty_certificate_views.xml",
+        "views/warranty_service_views.xml",
         "views/maintenance_contract_views.xml",
         "views/coverage_check_views.xml",
         "views/warranty_backfill_views.xml",

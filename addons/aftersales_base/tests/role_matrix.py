@@ -72,9 +72,9 @@ MODELS = {
     },
     "aftersales.warranty.service": {
         "module": "aftersales_warranty",
-        "label": "Warranty service record",
+        "label": "Service history line (lifetime, per serial)",
         "person": "user_id",
-        "customer": "certificate_id.partner_id",
+        "customer": "partner_id",
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "AAA-", "AAA-", "AAAA", "AAAA", "----", "----", "----", "O---", "----"),
     },
@@ -120,6 +120,12 @@ MODELS = {
         "label": "Service zone",
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "A---", "A---", "A---", "----", "----"),
+    },
+    "aftersales.contract.availability": {
+        "module": "aftersales_repair",
+        "label": "Contract availability per month",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("----", "----", "A---", "A---", "A---", "A---", "A---", "----", "----", "----"),
     },
     "aftersales.technician.certification": {
         "module": "aftersales_repair",

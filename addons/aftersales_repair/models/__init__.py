@@ -30,3 +30,5 @@ from . import service_request_same_day_report
 from . import service_request_breach
 from . import sla_report
 from . import aftersales_zone_sla_dashboard
+from . import service_history
+from . import contract_availability

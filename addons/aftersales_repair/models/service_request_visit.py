@@ -211,22 +211,30 @@ class AftersalesServiceRequest(models.Model):
         return text
 
     def _append_service_record(self):
-        """The serial's service record (S11) that the next technician reads."""
-        lines = [
-            request._prepare_service_record_vals() for request in self if request.certificate_id
-        ]
-        return self.env["aftersales.warranty.service"].sudo().create(lines)
+        """The serial's lifetime service history (S11, P5) that the next
+        technician reads: a line per finished job on a serial, whatever its
+        coverage or type, once."""
+        return self.env["aftersales.warranty.service"]._append_jobs(self)
 
-    def _prepare_service_record_vals(self):
-        """The line of the serial's service record (S11) for this job."""
+    def _prepare_service_record_vals(self, certificate=None):
+        """The line of the serial's service history (S11, P5) for this job."""
         self.ensure_one()
+        company = self.company_id
         return {
-            "certificate_id": self.certificate_id.id,
-            "date": self.company_id._aftersales_today(),
+            "lot_id": self.lot_id.id,
+            "certificate_id": certificate.id if certificate else False,
+            "partner_id": self.partner_id.id,
+            "company_id": company.id,
+            "date": company._aftersales_date(self.date_done or fields.Datetime.now()),
+            "job_type": self.request_type_id.with_context(lang=company._aftersales_lang()).name,
+            "coverage": self.service_category,
             "description": self._service_record_text(),
+            "parts": self._service_record_parts(),
             "user_id": self.user_id.id,
             "free_of_charge": self.service_category in ("free", "contract"),
             "reference": self.name,
+            "job_model": self._name,
+            "job_id": self.id,
         }
 
     def _schedule_voucher_filing(self):

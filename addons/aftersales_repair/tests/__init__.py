@@ -27,3 +27,5 @@ from . import test_printed_local
 from . import test_onboarding_tour
 from . import test_import_requests
 from . import test_dispatch_suggested
+from . import test_service_history
+from . import test_contract_availability

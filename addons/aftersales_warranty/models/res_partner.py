@@ -15,6 +15,11 @@ class ResPartner(models.Model):
     aftersales_contract_ids = fields.One2many(
         "aftersales.maintenance.contract", "partner_id", string="Maintenance Contracts"
     )
+    # P5: the lifetime service history of the customer's serials (customer
+    # archive), for the whole company (the lines' commercial partner)
+    aftersales_service_history_ids = fields.One2many(
+        "aftersales.warranty.service", "commercial_partner_id", string="Service History"
+    )
     aftersales_certificate_count = fields.Integer(compute="_compute_aftersales_counts")
     aftersales_contract_count = fields.Integer(compute="_compute_aftersales_counts")
     aftersales_serial_count = fields.Integer(compute="_compute_aftersales_counts")

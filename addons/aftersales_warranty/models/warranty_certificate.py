@@ -114,6 +114,8 @@ class AftersalesWarrantyCertificate(models.Model):
     service_ids = fields.One2many(
         "aftersales.warranty.service", "certificate_id", string="Service Record"
     )
+    # P5: the serial's whole history, before, during and after this warranty
+    history_ids = fields.One2many(related="lot_id.aftersales_service_ids", string="Service History")
     user_id = fields.Many2one(
         "res.users",
         string="Responsible",
@@ -250,6 +252,25 @@ class AftersalesWarrantyCertificate(models.Model):
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._("Warranty Certificate - %s", self.name)
+
+    def _aftersales_customer_history(self):
+        """The serial's service history (P5) as the certificate's customer
+        sees it on the portal: every line of the serial done for him, under
+        this warranty, another one or none (also after the warranty's end),
+        never a former or later owner's."""
+        self.ensure_one()
+        if not self.lot_id:
+            return self.env["aftersales.warranty.service"]
+        return (
+            self.env["aftersales.warranty.service"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "=", self.lot_id.id),
+                    ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ]
+            )
+        )
 
     def _check_no_other_active(self):
         """A friendly error before the unique index would refuse the write."""
