@@ -338,6 +338,23 @@ class AftersalesMaintenanceContract(models.Model):
             **extra,
         }
 
+    def action_create_invoice(self):
+        """A contract billed by periods is not invoiced by hand as well."""
+        for contract in self:
+            if contract.billing_mode == "recurring":
+                raise UserError(
+                    self.env._(
+                        "Contract %s is invoiced by its billing schedule: use Invoice Due Periods.",
+                        contract.name,
+                    )
+                )
+        return super().action_create_invoice()
+
+    def _prepare_invoice_vals(self):
+        """The one-off invoice (by hand) is the contract's too: listed with
+        the contract invoices of the accountant."""
+        return dict(super()._prepare_invoice_vals(), aftersales_contract_id=self.id)
+
     def _bill_periods(self, plans, move_type="out_invoice", kind="normal"):
         """Creates the moves of ``plans`` (one per period, in one create per
         company), their period rows and the contracts' links; posts them when

@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import itertools
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
@@ -385,11 +385,19 @@ class TestContractBilling(WarrantyFixtures, TransactionCase):
 
     def test_p6_manual_contracts_not_billed(self):
         """P6: a one-off (manual) contract — every contract of the released
-        suite after the upgrade — is never billed by the daily action."""
+        suite after the upgrade — is never billed by the daily action; its
+        invoice by hand is listed as the contract's. A recurring contract is
+        not invoiced by hand as well."""
         contract = self._contract(date(2027, 1, 1), date(2027, 12, 31), billing_mode="manual")
         self._run(datetime(2027, 3, 1, 2, 0))
         self.assertFalse(contract.billing_next_due)
         self.assertFalse(self._invoices(contract))
+        with freeze_time(datetime(2027, 3, 1, 2, 0)):
+            contract.action_create_invoice()
+        self.assertEqual(self._invoices(contract), contract.invoice_ids)
+        recurring = self._contract(date(2027, 1, 1), date(2027, 12, 31))
+        with freeze_time(datetime(2027, 3, 1, 2, 0)), self.assertRaises(UserError):
+            recurring.action_create_invoice()
 
     def test_p6_billing_queries_do_not_grow(self):
         """P6: one batch of the daily action costs the same queries for 5
@@ -444,3 +452,24 @@ class TestContractBilling(WarrantyFixtures, TransactionCase):
         )
         self.assertEqual(len(moves), 2 * (1 + 5 + 20))
         self.assertEqual(set(moves.mapped("state")), {"posted"})
+
+    def test_p6_daily_action_at_company_hour(self):
+        """P6: the billing action runs at 06:00 of the company's day."""
+        cron = self.env.ref("aftersales_warranty.ir_cron_contract_billing")
+        local = cron.nextcall.replace(tzinfo=UTC).astimezone(self.env.company._aftersales_tz())
+        self.assertEqual((local.hour, local.minute), (6, 0))
+        self.assertEqual(cron.code, "model._cron_contract_billing()")
+
+    def test_p6_line_label_in_customer_language(self):
+        """P6: the period's label is in the customer's language (zh_CN for a
+        Chinese customer), whoever runs the action."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.customer.lang = "zh_CN"
+        contract = self._contract(date(2027, 1, 17), date(2027, 12, 31))
+        self._run(datetime(2027, 1, 18, 2, 0))
+        label = self._invoices(contract).invoice_line_ids.name
+        self.assertIn("保养合同", label)
+        self.assertIn("按比例", label)
+        self.customer.lang = "en_US"
+        self._run(datetime(2027, 2, 2, 2, 0))
+        self.assertIn("Maintenance contract", self._invoices(contract)[1].invoice_line_ids.name)
