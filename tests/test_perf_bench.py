@@ -82,11 +82,15 @@ def test_every_measurement_runs_once_and_rolls_back(registry, generated):
         "renewal_s",
         "list_view_ms",
         "list_view_queries",
+        "billing_s",
+        "billing_queries",
     ):
         assert figures[key]["median"] > 0, key
     # one batch of the scheduled actions costs the same queries for 10 or 100 records
     assert bench.details["escalation"]["query_count_independent_of_size"]
     assert bench.details["renewal"]["query_count_independent_of_size"]
+    assert bench.details["billing"]["query_count_independent_of_size"]  # P6
+    assert bench.details["billing"]["contracts"] > 0
     list_view = bench.details["list_view"]
     assert {"name", "partner_id", "sla_deadline", "state"} <= set(list_view["fields"])
     assert "'state', 'in'" in list_view["domain"], "the action's default filter (Open)"

@@ -14,10 +14,12 @@
     "data": [
         "security/aftersales_warranty_security.xml",
         "security/ir.model.access.csv",
+        "security/contract_billing_security.xml",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/contract_billing_data.xml",
         "report/warranty_reports.xml",
         "report/warranty_report_templates.xml",
         "views/res_config_settings_views.xml",
@@ -26,6 +28,7 @@
         "views/warranty_certificate_views.xml",
         "views/warranty_service_views.xml",
         "views/maintenance_contract_views.xml",
+        "views/maintenance_contract_billing_views.xml",
         "views/coverage_check_views.xml",
         "views/warranty_backfill_views.xml",
         "views/product_views.xml",
@@ -39,6 +42,7 @@
         "demo/aftersales_users_demo.xml",
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_portal_demo.xml",
+        "demo/contract_billing_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -102,6 +102,13 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "AA--", "AA--", "AAAA", "AAAA", "----", "A---", "----", "O---", "----"),
     },
+    "aftersales.contract.billing.period": {
+        "module": "aftersales_warranty",
+        "label": "Contract billing period (P6)",
+        "fixture": {"contract_id": "@new", "date_from": "@month", "date_to": "@month"},
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("----", "----", "----", "A---", "A---", "----", "A---", "----", "----", "----"),
+    },
     "aftersales.part.substitute": {
         "module": "aftersales_warranty",
         "label": "Spare-part substitute",
@@ -456,6 +463,7 @@ ACTIONS = {
     ("aftersales.maintenance.contract", "action_renew"): _act(_W, "Renew contract", _MGR, state="running"),
     ("aftersales.maintenance.contract", "action_create_invoice"): _act(_W, "Invoice contract", _ACC, state="running"),
     ("aftersales.maintenance.plan", "action_end"): _act("aftersales_maintenance", "End maintenance plan", _SUP, state="running"),
+    ("aftersales.maintenance.contract", "action_bill_due_periods"): _act(_W, "Invoice due contract periods", _ACC, state="running"),
     ("aftersales.contract.inspection", "action_done"): _act(_W, "Inspection done", _TECH, "own", state="planned", values={"report": "Checked"}),
     ("aftersales.part.substitute", "action_approve"): _act(_W, "Approve substitute part", (*_MGR, "other_company")),
     ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", (*_MGR, "other_company")),

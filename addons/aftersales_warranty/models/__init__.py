@@ -15,3 +15,4 @@ from . import res_partner
 from . import res_company
 from . import crm_lead
 from . import res_config_settings
+from . import maintenance_contract_billing
