@@ -124,6 +124,22 @@ SHOTS = [
         "wait_for": '.o_form_view .o_field_widget[name="line_ids"] .o_data_row',
     },
     {
+        "name": "maintenance_plan_supervisor",
+        "login": "supervisor",
+        "password": "supervisor",
+        "lang": "zh_CN",
+        "record": "aftersales_maintenance.demo_plan_hotel_inspection",
+        "path": "/odoo/action-aftersales_maintenance.action_maintenance_plan/{id}",
+        "wait_for": '.o_form_view .o_field_widget[name="job_ids"] .o_data_row',
+    },
+    {
+        "name": "contract_invoices_accountant",
+        "login": "accountant",
+        "password": "accountant",
+        "path": "/odoo/action-aftersales_warranty.action_contract_invoices",
+        "wait_for": ".o_list_view .o_data_row",
+    },
+    {
         "name": "billing_to_invoice_accountant",
         "login": "accountant",
         "password": "accountant",

@@ -9,15 +9,13 @@ the modules' own tests. Each worker runs a copy of the SLA escalation action
 through Odoo's scheduler (``ir.cron.method_direct_trigger``: its own cursors,
 a commit per batch, as a cron worker does), in its own thread."""
 
-import threading
 from datetime import datetime
+
+from workers import env as _env
+from workers import run_workers as _run_workers
 
 BACKLOG = 120
 BATCH = 20
-
-
-def _env(odoo, cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 ESCALATION_DOMAIN = [
@@ -59,25 +57,6 @@ def _first_batch(odoo, cr):
         .search(ESCALATION_DOMAIN + [("sla_deadline", "<", now)], limit=BATCH, order="id")
         .ids
     )
-
-
-def _run_workers(odoo, registry, cron_ids):
-    """Each worker runs its copy of the action, both at the same moment."""
-    barrier = threading.Barrier(len(cron_ids))
-    outcomes = []
-
-    def worker(cron_id):
-        with registry.cursor() as cr:
-            cron = _env(odoo, cr)["ir.cron"].browse(cron_id)
-            barrier.wait()
-            outcomes.append(cron.method_direct_trigger())
-
-    threads = [threading.Thread(target=worker, args=(c,)) for c in cron_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=240)
-    return outcomes
 
 
 def _escalations(odoo, registry, request_ids):

@@ -9,16 +9,14 @@ worker runs a copy of the billing action through Odoo's scheduler
 (``ir.cron.method_direct_trigger``: its own cursors, a commit per batch), in
 its own thread."""
 
-import threading
 from datetime import date, timedelta
+
+from workers import env as _env
+from workers import run_workers as _run_workers
 
 CONTRACTS = 60
 BATCH = 10
 MONTHS = 3  # each contract has three monthly periods due: a catch-up
-
-
-def _env(odoo, cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def _make_contracts(odoo, registry):
@@ -60,24 +58,6 @@ def _make_contracts(odoo, registry):
         crons |= cron.copy({"name": "Contract billing, worker 2", "active": False})
         crons.write({"code": f"model._cron_contract_billing(batch_size={BATCH})"})
         return contracts.ids, crons.ids
-
-
-def _run_workers(odoo, registry, cron_ids):
-    barrier = threading.Barrier(len(cron_ids))
-    outcomes = []
-
-    def worker(cron_id):
-        with registry.cursor() as cr:
-            cron = _env(odoo, cr)["ir.cron"].browse(cron_id)
-            barrier.wait()
-            outcomes.append(cron.method_direct_trigger())
-
-    threads = [threading.Thread(target=worker, args=(c,)) for c in cron_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=240)
-    return outcomes
 
 
 def _billed(registry, contract_ids):

@@ -7,14 +7,11 @@ Runs against the throwaway database of `make test` (AFTERSALES_TEST_DB), after
 the modules' own tests, like test_multi_worker_batches.py: each worker runs a
 copy of the scheduled action through Odoo's scheduler in its own thread."""
 
-import threading
+from workers import env as _env
+from workers import run_workers as _run_workers
 
 PLANS = 60
 BATCH = 10
-
-
-def _env(odoo, cr):
-    return odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def _make_plans(odoo, registry):
@@ -46,24 +43,6 @@ def _make_plans(odoo, registry):
         crons |= cron.copy({"name": "Plan jobs, worker 2", "active": False})
         crons.write({"code": f"model._cron_generate_jobs(batch_size={BATCH})"})
         return plans.ids, crons.ids
-
-
-def _run_workers(odoo, registry, cron_ids):
-    barrier = threading.Barrier(len(cron_ids))
-    outcomes = []
-
-    def worker(cron_id):
-        with registry.cursor() as cr:
-            cron = _env(odoo, cr)["ir.cron"].browse(cron_id)
-            barrier.wait()
-            outcomes.append(cron.method_direct_trigger())
-
-    threads = [threading.Thread(target=worker, args=(c,)) for c in cron_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=240)
-    return outcomes
 
 
 def _jobs(registry, plan_ids):

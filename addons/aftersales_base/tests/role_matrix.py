@@ -68,7 +68,7 @@ MODELS = {
         "customer": "partner_id",
         "fixture": {"state": "active"},
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
-        "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "----", "----", "----", "O---", "----"),
+        "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "----", "A---", "----", "O---", "----"),
     },
     "aftersales.warranty.service": {
         "module": "aftersales_warranty",

@@ -4,3 +4,4 @@ from . import test_inspection_report
 from . import test_inspection_portal
 from . import test_inspection_tour
 from . import test_maintenance_plan
+from . import test_planned_service_tour
