@@ -457,9 +457,7 @@ class TestContractBilling(WarrantyFixtures, TransactionCase):
 
         # 2 and 6 contracts: their posted invoices' lines (product, tax,
         # receivable) stay under Odoo's INSERT of 100 rows at a time
-        done = assertQueriesConstant(
-            self, make_batch, run, sizes=(2, 6), per_record=2 * 3, extra=1
-        )
+        done = assertQueriesConstant(self, make_batch, run, sizes=(2, 6), per_record=2 * 3, extra=1)
         self.assertEqual(done, (2, 6))
         moves = self.env["account.move"].search(
             [("aftersales_contract_id.date_start", "=", date(2027, 2, 10))]
