@@ -559,12 +559,14 @@ class AftersalesContractBillingPeriod(models.Model):
     _order = "date_from desc, id desc"
     _rec_name = "date_from"
 
+    # a started contract is never deleted (it is cancelled); a draft one has
+    # no billed period; uninstalling the module deletes both
     contract_id = fields.Many2one(
         "aftersales.maintenance.contract",
         required=True,
         readonly=True,
         index=True,
-        ondelete="restrict",
+        ondelete="cascade",
     )
     company_id = fields.Many2one(related="contract_id.company_id", store=True, index=True)
     partner_id = fields.Many2one(related="contract_id.partner_id", store=True, string="Customer")

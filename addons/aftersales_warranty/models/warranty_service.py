@@ -24,8 +24,10 @@ class AftersalesWarrantyService(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
+    # Odoo keeps a serial with stock moves; a serial that is deleted (or its
+    # module's data, on uninstall) takes its history lines with it
     lot_id = fields.Many2one(
-        "stock.lot", string="Serial Number", required=True, index=True, ondelete="restrict"
+        "stock.lot", string="Serial Number", required=True, index=True, ondelete="cascade"
     )
     product_id = fields.Many2one(related="lot_id.product_id", store=True)
     certificate_id = fields.Many2one(
