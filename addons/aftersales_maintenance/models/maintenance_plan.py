@@ -253,11 +253,13 @@ class AftersalesMaintenancePlan(models.Model):
                 lots = plan.certificate_id.lot_id or plan.contract_id.lot_ids
                 plan.lot_id = lots if len(lots) == 1 else False
 
-    @api.depends("request_type_id")
+    @api.depends("request_type_id", "company_id")
     def _compute_checklist_template_id(self):
         for plan in self:
-            if not plan.checklist_template_id:
-                plan.checklist_template_id = plan.request_type_id.checklist_template_id
+            if not plan.checklist_template_id and plan.request_type_id:
+                plan.checklist_template_id = plan.request_type_id._checklist_for_company(
+                    plan.company_id
+                )
 
     @api.depends("partner_id", "company_id")
     def _compute_zone_id(self):

@@ -11,3 +11,13 @@ class AftersalesRequestType(models.Model):
         string="Inspection Checklist",
         help="Jobs of this type are inspected on this checklist unless their plan names another.",
     )
+
+    def _checklist_for_company(self, company):
+        """The type's checklist, when a document of ``company`` may use it:
+        request types are shared by the companies, a checklist may be one
+        company's."""
+        self.ensure_one()
+        template = self.checklist_template_id
+        if template.company_id and template.company_id != company:
+            return template.browse()
+        return template

@@ -17,8 +17,10 @@ class AftersalesServiceRequest(models.Model):
         "request type); the inspection report is filled on it.",
     )
 
-    @api.depends("request_type_id")
+    @api.depends("request_type_id", "company_id")
     def _compute_checklist_template_id(self):
         for request in self:
-            if not request.checklist_template_id:
-                request.checklist_template_id = request.request_type_id.checklist_template_id
+            if not request.checklist_template_id and request.request_type_id:
+                request.checklist_template_id = request.request_type_id._checklist_for_company(
+                    request.company_id
+                )

@@ -11,7 +11,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_base.tests.common import assertQueriesConstant, make_portal_customers
+from odoo.addons.aftersales_base.tests.common import (
+    assertQueriesConstant,
+    make_portal_customers,
+    make_user,
+)
 from odoo.addons.aftersales_base.tests.role_matrix_case import RoleMatrixCase
 from odoo.addons.aftersales_repair.tests.common import ServiceFixtures
 
@@ -278,6 +282,47 @@ class TestContractPlans(PlanFixtures, TransactionCase):
         self.assertEqual(job.contract_id, contract)
         self.assertEqual(job.service_category, "contract")
         self.assertEqual(contract.planned_job_ids, job)
+
+    def test_p1_x3_branch_contract_takes_no_other_companys_checklist(self):
+        """P1, X3: request types are shared by the companies, a checklist may be
+        one company's: a branch's contract starts with its Inspection plan,
+        without the checklist of another company, and takes a shared one."""
+        branch = self.env["res.company"].create({"name": "Test P1 Branch"})
+        branch_manager = make_user(self.env, "manager", login="as_p1_branch_mgr", company=branch)
+        Template = self.env["aftersales.checklist.template"]
+        self.inspection.checklist_template_id = Template.create(
+            {"name": "Head office chiller checklist", "company_id": self.env.company.id}
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Test P1 branch customer", "company_id": branch.id}
+        )
+
+        def start_branch_contract():
+            contract = (
+                self.env["aftersales.maintenance.contract"]
+                .with_company(branch)
+                .create(
+                    {
+                        "partner_id": customer.id,
+                        "company_id": branch.id,
+                        "date_start": date(2026, 1, 1),
+                        "date_end": date(2026, 12, 31),
+                        "fee": 1200,
+                        "inspections_per_year": 2,
+                    }
+                )
+            )
+            contract.with_user(branch_manager).with_company(branch).action_start()
+            return contract.maintenance_plan_ids
+
+        plan = start_branch_contract()
+        self.assertEqual(plan.company_id, branch)
+        self.assertFalse(plan.checklist_template_id, "X3: not the head office's checklist")
+        shared = Template.create({"name": "Shared chiller checklist", "company_id": False})
+        self.inspection.checklist_template_id = shared
+        self.assertEqual(start_branch_contract().checklist_template_id, shared)
+        own = self.make_contract().maintenance_plan_ids
+        self.assertEqual(own.checklist_template_id, shared)
 
     def test_p1_renewal_continues_the_plans_for_the_new_term(self):
         """P1: the successor's start continues the plans for its own term."""
