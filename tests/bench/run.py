@@ -423,11 +423,7 @@ class Bench:
 
         def batch(size):
             month = self._billing_month()
-            company = self.su["res.company"].browse(
-                self.su["aftersales.maintenance.contract"]
-                .search([("billing_next_due", "!=", False)], limit=1)
-                .company_id.id
-            )
+            company = Contract._billing_companies()[:1]
             return Contract._bill_batch(company, month, size)
 
         per_batch = self._per_batch_queries(batch, (10, 30, 100))

@@ -297,7 +297,16 @@ class TestContractPlans(PlanFixtures, TransactionCase):
             {"name": "Test P1 branch customer", "company_id": branch.id}
         )
 
+        made = []
+
         def start_branch_contract():
+            lot = self.env["stock.lot"].create(
+                {
+                    "name": f"P1-BRANCH-{len(made)}",
+                    "product_id": self.product.id,
+                    "company_id": branch.id,
+                }
+            )
             contract = (
                 self.env["aftersales.maintenance.contract"]
                 .with_company(branch)
@@ -309,10 +318,12 @@ class TestContractPlans(PlanFixtures, TransactionCase):
                         "date_end": date(2026, 12, 31),
                         "fee": 1200,
                         "inspections_per_year": 2,
+                        "lot_ids": [Command.set(lot.ids)],
                     }
                 )
             )
             contract.with_user(branch_manager).with_company(branch).action_start()
+            made.append(contract)
             return contract.maintenance_plan_ids
 
         plan = start_branch_contract()

@@ -17,6 +17,7 @@ a second contract document would duplicate it, and the guarantees asked for
 (one invoice per period under concurrent workers, credit of a cancelled
 prepaid period, catch-up) are the suite's batch and constraint patterns."""
 
+import logging
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -26,6 +27,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.aftersales_base.lang import in_company_lang
+
+_logger = logging.getLogger(__name__)
 
 ACCOUNTANT = "account.group_account_invoice"
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
@@ -458,16 +461,35 @@ class AftersalesMaintenanceContract(models.Model):
 
     @api.model
     @in_company_lang
+    def _billing_companies(self):
+        """The companies with contracts due that can invoice them: a company
+        without a sales journal (no chart of accounts yet) is left out of the
+        daily action, its contracts stay due (the button on a contract says
+        why)."""
+        due = self.env["res.company"].browse(
+            company.id
+            for [company] in self.sudo()._read_group(
+                [("billing_next_due", "!=", False)], ["company_id"]
+            )
+        )
+        journals = (
+            self.env["account.journal"]
+            .sudo()
+            .search([("type", "=", "sale"), ("company_id", "in", due.ids)])
+        )
+        ready = due & journals.company_id
+        if due - ready:
+            _logger.info(
+                "Contract billing: no sales journal in %s, their contracts stay due",
+                ", ".join((due - ready).mapped("name")),
+            )
+        return ready
+
     def _cron_contract_billing(self, batch_size=200):
         """The daily action (P6): each company's contracts bill what is due
         on the company's local day. Safe to rerun: billed periods are not due
         any more, and the database refuses a period twice."""
-        companies = [
-            company
-            for [company] in self.sudo()._read_group(
-                [("billing_next_due", "!=", False)], ["company_id"]
-            )
-        ]
+        companies = self._billing_companies()
         total = 0
         for company in companies:
             today = company._aftersales_today()
