@@ -460,7 +460,6 @@ class AftersalesMaintenanceContract(models.Model):
         return len(contracts)
 
     @api.model
-    @in_company_lang
     def _billing_companies(self):
         """The companies with contracts due that can invoice them: a company
         without a sales journal (no chart of accounts yet) is left out of the
@@ -485,6 +484,8 @@ class AftersalesMaintenanceContract(models.Model):
             )
         return ready
 
+    @api.model
+    @in_company_lang
     def _cron_contract_billing(self, batch_size=200):
         """The daily action (P6): each company's contracts bill what is due
         on the company's local day. Safe to rerun: billed periods are not due
