@@ -4,7 +4,7 @@
     "name": "After-Sales: Warranties and Maintenance Contracts",
     "summary": "Warranty policies, certificates, coverage checks, maintenance contracts, "
     "inspections and renewals",
-    "version": "19.0.1.6.0",
+    "version": "19.0.1.7.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -26,6 +26,7 @@
         "views/aftersales_menus.xml",
         "views/warranty_policy_views.xml",
         "views/warranty_certificate_views.xml",
+        "views/warranty_check_views.xml",
         "views/warranty_service_views.xml",
         "views/maintenance_contract_views.xml",
         "views/maintenance_contract_billing_views.xml",
@@ -36,6 +37,7 @@
         "views/stock_lot_views.xml",
         "views/crm_lead_views.xml",
         "views/portal_templates.xml",
+        "views/warranty_check_templates.xml",
     ],
     "demo": [
         "demo/aftersales_company_demo.xml",

@@ -115,6 +115,12 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("A---", "A---", "A---", "AAAA", "AAAA", "A---", "A---", "A---", "----", "AAAA"),
     },
+    "aftersales.warranty.check.attempt": {
+        "module": "aftersales_warranty",
+        "label": "Public warranty check try (I3 rate limit; Settings administrators only)",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("----", "----", "----", "----", "----", "----", "----", "----", "----", "----"),
+    },
     "aftersales.warranty.backfill": {
         "module": "aftersales_warranty",
         "label": "Warranty certificate back-fill run",
@@ -458,6 +464,7 @@ ACTIONS = {
     ("aftersales.warranty.certificate", "action_activate"): _act(_W, "Activate certificate", _MGR, state="draft"),
     ("aftersales.warranty.certificate", "action_void"): _act(_W, "Void certificate", _MGR, state="active"),
     ("aftersales.warranty.certificate", "action_reset_draft"): _act(_W, "Reset certificate to draft", _MGR, state="void"),
+    ("aftersales.warranty.certificate", "action_regenerate_check_code"): _act(_W, "New check code (I3)", _DESK, state="active"),
     ("aftersales.maintenance.contract", "action_start"): _act(_W, "Start contract", _MGR, state="draft"),
     ("aftersales.maintenance.contract", "action_cancel"): _act(_W, "Cancel contract", _MGR, state="draft"),
     ("aftersales.maintenance.contract", "action_renew"): _act(_W, "Renew contract", _MGR, state="running"),

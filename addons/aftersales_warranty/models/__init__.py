@@ -1,5 +1,7 @@
 from . import warranty_policy
 from . import warranty_certificate
+from . import warranty_certificate_check
+from . import warranty_check_attempt
 from . import warranty_service
 from . import maintenance_contract
 from . import maintenance_contract_renewal
