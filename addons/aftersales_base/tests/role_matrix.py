@@ -500,6 +500,7 @@ ACTIONS = {
     ("aftersales.call.log", "action_done"): _act(_R, "Call answered", _DESK, state="open"),
     ("aftersales.call.log", "action_reopen"): _act(_R, "Reopen call", _DESK, state="done"),
     ("aftersales.call.log", "action_create_request"): _act(_R, "Turn call into service request", _DESK, state="open"),
+    ("aftersales.call.log", "action_create_complaint"): _act("aftersales_complaint_repair", "Turn call into complaint", _DESK, state="open", values={"partner_id": "@record"}),
     # -- complaints
     ("aftersales.complaint", "action_submit"): _act(_C, "Register complaint", _DESK, state="record"),
     ("aftersales.complaint", "action_judge"): _act(_C, "Judge complaint", _SUP, state="judge"),
