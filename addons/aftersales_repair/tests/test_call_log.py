@@ -238,8 +238,13 @@ class TestCallLog(ServiceFixtures, ProcessBypassAsserts, TransactionCase):
         leave.sudo().write(
             {"date_from": now - timedelta(days=1), "date_to": now + timedelta(days=1)}
         )
+        self.assertEqual(leave.state, "validate")
         call = self._call(callback_date=CHINA_DAY)
         self.assertEqual(self._callback_activities(call).user_id, self.desk2)
+        # time off that is not validated does not count
+        leave.sudo().write({"state": "confirm"})
+        call = self._call(callback_date=CHINA_DAY)
+        self.assertEqual(self._callback_activities(call).user_id, self.desk)
 
     def test_i5_cron_reassigns_call_backs_of_absent_clerks_in_batches(self):
         """I5: the daily action hands the open call-backs of clerks who became
