@@ -4,7 +4,7 @@
     "name": "After-Sales: Service Calls and Repairs",
     "summary": "Call register, zones with arrival SLAs, certified technicians, "
     "dispatch, on-site and carry-in repairs on Odoo's repair orders",
-    "version": "19.0.1.6.0",
+    "version": "19.0.1.7.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -47,10 +47,12 @@
         "views/sla_report_views.xml",
         "views/sla_dashboard_views.xml",
         "views/contract_availability_views.xml",
+        "views/call_log_views.xml",
     ],
     "demo": [
         "demo/aftersales_repair_demo.xml",
         "demo/aftersales_billing_demo.xml",
+        "demo/aftersales_call_log_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -210,6 +210,13 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("----", "O---", "A---", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
     },
+    "aftersales.call.log": {
+        "module": "aftersales_repair",
+        "label": "Hotline call (I5)",
+        "person": "user_id",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("AAA-", "----", "AAA-", "AAAA", "AAAA", "----", "----", "----", "----", "----"),
+    },
     "aftersales.tool.loan": {
         "module": "aftersales_repair",
         "label": "Special tool loan",
@@ -497,6 +504,10 @@ ACTIONS = {
     ("aftersales.daily.report", "action_submit"): _act(_R, "Submit daily report", _TECH, "own", state="draft", values={"date": "2001-01-01"}),
     ("aftersales.daily.report", "action_approve"): _act(_R, "Approve daily report", _SUP, state="submitted", values={"date": "2001-01-02"}),
     ("aftersales.tool.loan", "action_return"): _act(_R, "Tool returned", ("warehouse",) + _MGR, state="out"),
+    ("aftersales.call.log", "action_done"): _act(_R, "Call answered", _DESK, state="open"),
+    ("aftersales.call.log", "action_reopen"): _act(_R, "Reopen call", _DESK, state="done"),
+    ("aftersales.call.log", "action_create_request"): _act(_R, "Turn call into service request", _DESK, state="open"),
+    ("aftersales.call.log", "action_create_complaint"): _act("aftersales_complaint_repair", "Turn call into complaint", _DESK, state="open", values={"partner_id": "@record"}),
     # -- complaints
     ("aftersales.complaint", "action_submit"): _act(_C, "Register complaint", _DESK, state="record"),
     ("aftersales.complaint", "action_judge"): _act(_C, "Judge complaint", _SUP, state="judge"),

@@ -32,3 +32,6 @@ from . import sla_report
 from . import aftersales_zone_sla_dashboard
 from . import service_history
 from . import contract_availability
+from . import call_log
+from . import res_partner_phone
+from . import hr_employee

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.aftersales_base.roles import MANAGER, SUPERVISOR
 
+from .repair_time import ADMIN_KINDS
 from .service_request import SERVICE_CATEGORIES
 
 REPORT_TYPES = [
@@ -37,6 +38,10 @@ class AftersalesDailyReport(models.Model):
         "approved_by_id",
         "date_approved",
         "line_ids",
+        "call_consultation_count",
+        "call_repair_count",
+        "call_complaint_count",
+        "call_other_count",
     )
     _check_company_auto = True
 
@@ -75,6 +80,13 @@ class AftersalesDailyReport(models.Model):
         "aftersales.daily.report.line", "report_id", readonly=True, copy=False
     )
     total_hours = fields.Float(compute="_compute_total_hours", store=True)
+    # I5: the hotline's calls of the day, by type (the technician's own
+    # calls; the supervisor's and the branch report: the branch's)
+    call_consultation_count = fields.Integer(string="Consultations", readonly=True, copy=False)
+    call_repair_count = fields.Integer(string="Repair Calls", readonly=True, copy=False)
+    call_complaint_count = fields.Integer(string="Complaint Calls", readonly=True, copy=False)
+    call_other_count = fields.Integer(string="Other Calls", readonly=True, copy=False)
+    call_count = fields.Integer(string="Calls", compute="_compute_call_count")
     note = fields.Text()
     date_submitted = fields.Datetime(readonly=True, copy=False)
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
@@ -91,6 +103,18 @@ class AftersalesDailyReport(models.Model):
     def _compute_total_hours(self):
         for report in self:
             report.total_hours = sum(report.line_ids.mapped("hours"))
+
+    @api.depends(
+        "call_consultation_count", "call_repair_count", "call_complaint_count", "call_other_count"
+    )
+    def _compute_call_count(self):
+        for report in self:
+            report.call_count = (
+                report.call_consultation_count
+                + report.call_repair_count
+                + report.call_complaint_count
+                + report.call_other_count
+            )
 
     @api.constrains("report_type", "user_id", "date", "company_id")
     def _check_one_per_day(self):
@@ -152,14 +176,26 @@ class AftersalesDailyReport(models.Model):
             domain.append(("user_id", "in", (zones.technician_ids | self.user_id).ids))
         return domain
 
+    def _call_domain(self):
+        """The hotline calls the report counts (I5): the company's calls of
+        its day; a technician's report, his own."""
+        self.ensure_one()
+        domain = [("call_day", "=", self.date), ("company_id", "=", self.company_id.id)]
+        if self.report_type == "technician":
+            domain.append(("user_id", "=", self.user_id.id))
+        return domain
+
     def _fill_lines(self):
-        """One line per technician and work type, from one grouped query per
-        report: the query count does not grow with the time lines."""
+        """One line per technician, work type and kind of administrative
+        work (I6), and the day's calls by type (I5), from two grouped
+        queries per report: the query count does not grow with the time
+        lines nor the calls."""
         Time = self.env["aftersales.repair.time"].sudo()
+        Call = self.env["aftersales.call.log"].sudo()
         for report in self:
             groups = Time._read_group(
                 report._time_domain(),
-                ["user_id", "service_category"],
+                ["user_id", "service_category", "admin_kind"],
                 ["hours:sum", "__count"],
             )
             commands = [Command.clear()] + [
@@ -167,13 +203,23 @@ class AftersalesDailyReport(models.Model):
                     {
                         "user_id": user.id,
                         "service_category": category,
+                        "admin_kind": kind or False,
                         "hours": hours,
                         "line_count": count,
                     }
                 )
-                for user, category, hours, count in groups
+                for user, category, kind, hours, count in groups
             ]
-            report.sudo()._write_process({"line_ids": commands})
+            calls = dict(Call._read_group(report._call_domain(), ["call_type"], ["__count"]))
+            report.sudo()._write_process(
+                {
+                    "line_ids": commands,
+                    "call_consultation_count": calls.get("consultation", 0),
+                    "call_repair_count": calls.get("repair", 0),
+                    "call_complaint_count": calls.get("complaint", 0),
+                    "call_other_count": calls.get("other", 0),
+                }
+            )
 
     def action_refresh(self):
         if self.filtered(lambda r: r.state != "draft"):
@@ -362,13 +408,14 @@ class AftersalesDailyReport(models.Model):
 class AftersalesDailyReportLine(models.Model):
     _name = "aftersales.daily.report.line"
     _description = "Daily Report Line"
-    _order = "user_id, service_category"
+    _order = "user_id, service_category, admin_kind"
 
     report_id = fields.Many2one(
         "aftersales.daily.report", required=True, index=True, ondelete="cascade"
     )
     user_id = fields.Many2one("res.users", string="Technician", required=True)
     service_category = fields.Selection(SERVICE_CATEGORIES, string="Work Type", required=True)
+    admin_kind = fields.Selection(ADMIN_KINDS, string="Administrative Work")
     hours = fields.Float()
     line_count = fields.Integer(string="Time Lines")
     company_id = fields.Many2one(related="report_id.company_id", store=True)
