@@ -4,7 +4,7 @@
     "name": "After-Sales: Complaints about Repairs and Returns",
     "summary": "Register complaints from service calls, workshop repairs and customer "
     "returns; returns carry their reason and who is responsible",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

@@ -2,3 +2,4 @@ from . import complaint
 from . import service_request
 from . import repair_order
 from . import stock_picking
+from . import complaint_portal
