@@ -231,21 +231,15 @@ class AftersalesComplaint(models.Model):
         else:
             vals.update(self._portal_subject_vals(partner, subject))
 
-        for field, limit, empty_message in (
-            (
-                "description",
-                DESCRIPTION_MAX_LENGTH,
-                self.env._("Tell us what happened."),
-            ),
-            (
-                "customer_demand",
-                DEMAND_MAX_LENGTH,
-                self.env._("Tell us what you expect from us."),
-            ),
-        ):
+        empty_messages = {
+            "description": self.env._("Tell us what happened."),
+            "customer_demand": self.env._("Tell us what you expect from us."),
+        }
+        limits = {"description": DESCRIPTION_MAX_LENGTH, "customer_demand": DEMAND_MAX_LENGTH}
+        for field, limit in limits.items():
             text = (post.get(field) or "").strip()
             if not text:
-                errors[field] = empty_message
+                errors[field] = empty_messages[field]
             elif len(text) > limit:
                 errors[field] = self.env._("Keep it under %(limit)s characters.", limit=limit)
             else:

@@ -10,7 +10,7 @@ import re
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import make_portal_customers
+from odoo.addons.aftersales_base.tests.common import load_language, make_portal_customers
 
 from .common import ComplaintFixtures
 
@@ -327,3 +327,22 @@ class TestComplaintPortal(ComplaintFixtures, HttpCase):
                 ]
             )
         )
+
+    # zh_CN ---------------------------------------------------------------------
+
+    def test_i2_portal_pages_speak_chinese(self):
+        """X4: a Chinese customer files and follows his complaint in Chinese."""
+        load_language(self.env, ["portal", "aftersales_complaint"])
+        self.user_a.lang = "zh_CN"
+        self._login(self.user_a)
+        form = self.url_open(FORM_URL, timeout=60).text
+        self.assertIn("我要投诉", form)
+        self.assertIn("您的诉求是什么？", form)
+        response = self._submit(description="")
+        self.assertIn("请描述发生的情况。", response.text, "errors in his language")
+        complaint = self._file_as_a()
+        page = self._page(complaint)
+        self.assertIn("记录完成", page, "the step in his words")
+        self.assertIn("处理方案经批准后将在此显示", page)
+        message = complaint.message_ids.filtered(lambda m: self.desk.partner_id in m.partner_ids)
+        self.assertIn("New complaint from the customer portal", message.body, "company language")
