@@ -78,7 +78,7 @@ class AftersalesComplaintPortal(AftersalesPortal):
         complaints = values.pop("records")
         values.update(
             {
-                "complaints": [complaint._portal_public_values() for complaint in complaints],
+                "complaints": complaints._portal_list_values(),
                 "page_name": "complaint",
             }
         )

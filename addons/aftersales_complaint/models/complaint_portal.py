@@ -110,6 +110,25 @@ class AftersalesComplaint(models.Model):
             return self.product_id.display_name
         return self.env._("General")
 
+    def _portal_list_values(self):
+        """The rows of the customer's list of complaints: number, link,
+        category, subject, received and step, read in batch (no query per
+        complaint)."""
+        labels = dict(self._fields["portal_step"]._description_selection(self.env))
+        return [
+            {
+                "id": complaint.id,
+                "name": complaint.name,
+                "url": f"/my/complaints/{complaint.id}",
+                "category": complaint.category_id.display_name,
+                "subject": complaint._portal_subject_label(),
+                "date_received": complaint.date_received,
+                "step": complaint.portal_step,
+                "step_label": labels[complaint.portal_step],
+            }
+            for complaint in self.sudo()
+        ]
+
     def _portal_public_values(self):
         """Everything the portal page shows of this complaint, and nothing
         more: the page is rendered from this dict, never from the record."""

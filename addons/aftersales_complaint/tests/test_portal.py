@@ -10,7 +10,11 @@ import re
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.aftersales_base.tests.common import load_language, make_portal_customers
+from odoo.addons.aftersales_base.tests.common import (
+    assertQueriesConstant,
+    load_language,
+    make_portal_customers,
+)
 
 from .common import ComplaintFixtures
 
@@ -220,6 +224,20 @@ class TestComplaintPortal(ComplaintFixtures, HttpCase):
         with self.assertRaises(AccessError):
             as_a.action_submit()
         self.assertEqual(complaint.state, "record")
+
+    def test_i2_list_costs_no_query_per_complaint(self):
+        """The customer's list reads its rows in batch."""
+
+        def make_batch(size):
+            return self.Complaint.concat(
+                *(self.make_complaint(partner_id=self.user_a.partner_id.id) for _i in range(size))
+            )
+
+        _small, big = assertQueriesConstant(
+            self, make_batch, lambda batch: batch._portal_list_values(), sizes=(2, 10)
+        )
+        self.assertEqual(len(big), 10)
+        self.assertEqual({row["step"] for row in big}, {"recorded"})
 
     # Internal data never shown ---------------------------------------------
 
