@@ -4,7 +4,7 @@
     "name": "After-Sales: Complaints",
     "summary": "The eight-step complaint process: register, judge, route, investigate, "
     "propose, notify, penalise, improve",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",
@@ -26,6 +26,8 @@
         "views/complaint_config_views.xml",
         "views/complaint_category_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_portal_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_complaint_demo.xml",

@@ -12,3 +12,4 @@ from . import complaint_analysis
 from . import complaint_penalise
 from . import complaint_source_mixin
 from . import resource_calendar
+from . import complaint_portal

@@ -28,3 +28,9 @@ class TestComplaintDemoStory(TransactionCase):
         self.assertEqual(hotel.department_id, ref("aftersales_complaint.dep_quality"))
         self.assertEqual(ref("aftersales_complaint_repair.complaint_greenfield").state, "propose")
         self.assertEqual(ref("aftersales_complaint_repair.complaint_li_ming").state, "rejected")
+        # I2: Li Ming filed one on the portal; it waits for the desk, and he follows it there
+        portal = ref("aftersales_complaint_repair.complaint_li_ming_portal")
+        self.assertEqual((portal.channel, portal.state), ("portal", "record"))
+        li_ming = ref("aftersales_warranty.user_customer_li_ming").partner_id
+        self.assertEqual(self.env["aftersales.complaint"]._portal_get(li_ming, portal.id), portal)
+        self.assertIn("KF35-2026-0001", portal._portal_public_values()["subject"])
