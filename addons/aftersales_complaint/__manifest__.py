@@ -4,7 +4,7 @@
     "name": "After-Sales: Complaints",
     "summary": "The eight-step complaint process: register, judge, route, investigate, "
     "propose, notify, penalise, improve",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

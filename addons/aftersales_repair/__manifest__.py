@@ -4,7 +4,7 @@
     "name": "After-Sales: Service Calls and Repairs",
     "summary": "Call register, zones with arrival SLAs, certified technicians, "
     "dispatch, on-site and carry-in repairs on Odoo's repair orders",
-    "version": "19.0.1.6.0",
+    "version": "19.0.1.7.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

@@ -12,3 +12,5 @@ from . import complaint_analysis
 from . import complaint_penalise
 from . import complaint_source_mixin
 from . import resource_calendar
+from . import res_company
+from . import complaint_mail

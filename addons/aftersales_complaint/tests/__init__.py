@@ -11,3 +11,4 @@ from . import test_complaint_time_base
 from . import test_complaint_print
 from . import test_manager_settings
 from . import test_complaint_banner
+from . import test_mail_intake

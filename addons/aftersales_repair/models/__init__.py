@@ -32,3 +32,4 @@ from . import sla_report
 from . import aftersales_zone_sla_dashboard
 from . import service_history
 from . import contract_availability
+from . import service_request_mail

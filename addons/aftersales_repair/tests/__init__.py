@@ -29,3 +29,4 @@ from . import test_import_requests
 from . import test_dispatch_suggested
 from . import test_service_history
 from . import test_contract_availability
+from . import test_mail_intake
