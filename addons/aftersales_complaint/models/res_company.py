@@ -43,7 +43,8 @@ class ResCompany(models.Model):
             alias.unlink()
             return True
         if alias:
-            alias.alias_name = alias_name
+            if alias.alias_name != alias_name:
+                alias.alias_name = alias_name
             return True
         if not company.alias_domain_id:
             raise UserError(
