@@ -171,6 +171,8 @@ MODELS = {
         "label": "Service request (job)",
         "person": "user_id",
         "customer": "partner_id",
+        # I1: the zone is optional (mail to triage); a job of the matrix has one
+        "fixture": {"zone_id": "@record"},
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("AAA-", "OO--", "AAA-", "AAAA", "AAAA", "----", "A---", "----", "O---", "----"),
     },

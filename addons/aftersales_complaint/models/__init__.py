@@ -13,3 +13,5 @@ from . import complaint_penalise
 from . import complaint_source_mixin
 from . import resource_calendar
 from . import complaint_portal
+from . import res_company
+from . import complaint_mail

@@ -191,6 +191,21 @@ class AftersalesComplaint(models.Model):
             )
         return True
 
+    def _check_classified(self):
+        """I1: a complaint received by e-mail is classified (C2) before it
+        is submitted."""
+        to_classify = self.env.ref(
+            "aftersales_complaint.categ_to_classify", raise_if_not_found=False
+        )
+        unclassified = self.filtered(lambda c: to_classify and c.category_id == to_classify)
+        if unclassified:
+            raise UserError(
+                self.env._(
+                    "%(name)s: choose the category of the complaint first.",
+                    name=unclassified[0].name,
+                )
+            )
+
     def _require(self, field_names):
         for complaint in self:
             missing = [
@@ -244,6 +259,7 @@ class AftersalesComplaint(models.Model):
             self._check_step("record")
             self._check_group(DESK, self.env._("submit a complaint"))
             self._require(["description", "customer_demand"])
+            self._check_classified()
         elif step == "action_judge":
             self._check_step("judge")
             self._check_group(SUPERVISOR, self.env._("judge a complaint"))

@@ -34,3 +34,10 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="aftersales_complaint.reward_amount",
         default=100.0,
     )
+    # I1: the company's complaint address (a mail alias).
+    aftersales_complaint_alias_name = fields.Char(
+        related="company_id.aftersales_complaint_alias_name", readonly=False
+    )
+    aftersales_complaint_alias_domain = fields.Char(
+        string="Complaint Alias Domain", related="company_id.alias_domain_id.name"
+    )

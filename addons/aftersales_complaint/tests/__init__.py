@@ -12,3 +12,4 @@ from . import test_complaint_print
 from . import test_manager_settings
 from . import test_complaint_banner
 from . import test_portal
+from . import test_mail_intake

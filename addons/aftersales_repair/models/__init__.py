@@ -35,3 +35,4 @@ from . import contract_availability
 from . import call_log
 from . import res_partner_phone
 from . import hr_employee
+from . import service_request_mail

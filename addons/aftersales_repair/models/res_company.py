@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_base.roles import MANAGER
 
@@ -14,6 +15,72 @@ class ResCompany(models.Model):
     aftersales_same_day_reported_on = fields.Date(
         string="Unsolved Calls Reported For", readonly=True, copy=False
     )
+
+    # I1: the company's service address (a mail alias): a mail to it opens a
+    # service request of this company.
+    aftersales_request_alias_id = fields.Many2one(
+        "mail.alias", string="Service Request Alias", copy=False, ondelete="set null"
+    )
+    aftersales_request_alias_name = fields.Char(
+        string="Service Request E-mail",
+        compute="_compute_aftersales_request_alias_name",
+        inverse="_inverse_aftersales_request_alias_name",
+        help="The local part of the address customers write to for service: a mail to it "
+        "opens a service request of this company.",
+    )
+
+    @api.depends("aftersales_request_alias_id.alias_name")
+    def _compute_aftersales_request_alias_name(self):
+        for company in self:
+            company.aftersales_request_alias_name = (
+                company.sudo().aftersales_request_alias_id.alias_name
+            )
+
+    def _inverse_aftersales_request_alias_name(self):
+        for company in self:
+            company._aftersales_set_alias(
+                "aftersales_request_alias_id",
+                "aftersales.service.request",
+                company.aftersales_request_alias_name,
+            )
+
+    def _aftersales_set_alias(self, field, model_name, alias_name):
+        """Creates, renames or removes the company's alias in ``field``: it
+        creates ``model_name`` records in this company, from anybody."""
+        self.ensure_one()
+        company = self.sudo()
+        alias = company[field]
+        alias_name = (alias_name or "").strip()
+        if not alias_name:
+            company[field] = False
+            alias.unlink()
+            return True
+        if alias:
+            if alias.alias_name != alias_name:
+                alias.alias_name = alias_name
+            return True
+        if not company.alias_domain_id:
+            raise UserError(
+                self.env._(
+                    "%(company)s has no alias domain yet: set it in Settings > General "
+                    "Settings > Alias Domain before giving it an e-mail address.",
+                    company=company.name,
+                )
+            )
+        company[field] = (
+            self.env["mail.alias"]
+            .sudo()
+            .create(
+                {
+                    "alias_name": alias_name,
+                    "alias_domain_id": company.alias_domain_id.id,
+                    "alias_model_id": self.env["ir.model"]._get_id(model_name),
+                    "alias_defaults": repr({"company_id": company.id}),
+                    "alias_contact": "everyone",
+                }
+            )
+        )
+        return True
 
     def _aftersales_sales_director(self):
         """Who receives the day's list of unsolved calls: the sales director,

@@ -12,3 +12,10 @@ class ResConfigSettings(models.TransientModel):
         default=30,
         help="Response SLA of a major fault, counted on the 7×24 calendar (S4).",
     )
+    # I1: the company's service address (a mail alias).
+    aftersales_request_alias_name = fields.Char(
+        related="company_id.aftersales_request_alias_name", readonly=False
+    )
+    aftersales_alias_domain_name = fields.Char(
+        string="Alias Domain", related="company_id.alias_domain_id.name"
+    )

@@ -20,6 +20,14 @@ class ResPartner(models.Model):
         "customer (or of its contacts) is registered in it unless the desk chooses another.",
     )
 
+    # I1: a contact the mail gateway created for an unknown sender; the
+    # desk checks it (name, company, address) and unticks the box.
+    aftersales_from_mail = fields.Boolean(
+        string="Created From an E-mail",
+        help="Created for an unknown sender of a service request e-mail: check the "
+        "contact's name, company and address, then untick this box.",
+    )
+
     def _compute_aftersales_request_count(self):
         """The services of the customer archive (W9), one grouped query."""
         counts = dict(

@@ -133,7 +133,9 @@ class AftersalesServiceRequest(models.Model):
     service_address = fields.Text(
         compute="_compute_service_address", store=True, readonly=False, precompute=True
     )
-    zone_id = fields.Many2one("aftersales.zone", required=True, tracking=True, check_company=True)
+    # I1: a request received by e-mail may wait for its zone (the desk's
+    # "To Triage" list); it is dispatched only with one (_set_state).
+    zone_id = fields.Many2one("aftersales.zone", tracking=True, check_company=True, index=True)
     supervisor_id = fields.Many2one(related="zone_id.supervisor_id", store=True, precompute=True)
     product_id = fields.Many2one(
         "product.product",
@@ -438,6 +440,9 @@ class AftersalesServiceRequest(models.Model):
             zone_ids = zones.get(company, [])
             if len(zone_ids) == 1:
                 vals["zone_id"] = zone_ids[0]
+            elif vals.get("channel") == "email":
+                # I1: a mail whose zone is unknown waits in the desk's triage list.
+                continue
             elif not zone_ids:
                 raise ValidationError(
                     self.env._(
@@ -508,6 +513,7 @@ class AftersalesServiceRequest(models.Model):
         with ``extra_vals`` (the step's other process fields). Callers check
         the step's own invariants (diagnosis, signature...) before."""
         labels = dict(self._fields["state"]._description_selection(self.env))
+        self._check_zone_for(new_state)
         for request in self:
             if new_state not in TRANSITIONS[request.state]:
                 raise UserError(
@@ -520,6 +526,22 @@ class AftersalesServiceRequest(models.Model):
                 )
             request._ensure_transition_role(request.state, new_state)
         self._write_process(dict(extra_vals or {}, state=new_state))
+        return True
+
+    def _check_zone_for(self, new_state):
+        """I1: a request without zone (received by e-mail, to triage) waits
+        or is cancelled; it is dispatched only once the desk gave its zone."""
+        if new_state in ("to_approve", "to_dispatch", "cancelled"):
+            return True
+        without = self.filtered(lambda r: not r.zone_id)
+        if without:
+            raise UserError(
+                self.env._(
+                    "%(names)s has no service zone yet: choose its zone (To Triage list) "
+                    "before dispatching it.",
+                    names=", ".join(without.mapped("display_name")),
+                )
+            )
         return True
 
     def _is_zone_dispatcher(self):

@@ -221,6 +221,8 @@ class AftersalesServiceRequest(models.Model):
         already dispatched request is moved to another technician only by an
         explicit reassignment (``reassign``, a Python argument, never a
         context key)."""
+        if user:
+            self._check_zone_for("dispatched")
         self._ensure_zone_dispatcher(self.env._("dispatch"))
         self._lock_for_dispatch()
         self.invalidate_recordset(["state", "user_id"])

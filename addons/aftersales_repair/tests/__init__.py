@@ -30,3 +30,4 @@ from . import test_dispatch_suggested
 from . import test_service_history
 from . import test_contract_availability
 from . import test_call_log
+from . import test_mail_intake
