@@ -109,7 +109,9 @@ class AftersalesProductRegistration(models.Model):
         index=True,
         check_company=True,
     )
-    certificate_state = fields.Selection(related="certificate_id.state")
+    certificate_state = fields.Selection(
+        related="certificate_id.state", string="Certificate Status"
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Handled By",

@@ -184,15 +184,18 @@ class TestProductRegistration(RegistrationFixtures, ProcessBypassAsserts, Transa
         """I4: the proof is a photo or a PDF, not larger than the setting."""
         registration = self.make_registration(proof=False)
         text = self.make_proof(registration, raw=b"hello", mimetype="text/plain", name="a.txt")
-        with self.assertRaisesRegex(ValidationError, "photo .* or a PDF"):
+        with self.assertRaisesRegex(ValidationError, "photo .* or a PDF"), self.env.cr.savepoint():
             registration.proof_attachment_id = text
         self.env["ir.config_parameter"].sudo().set_param(
             "aftersales_warranty.registration_proof_max_mb", 1
         )
         big = self.make_proof(registration, raw=tiny_png() + b"\0" * (1024 * 1024))
-        with self.assertRaisesRegex(ValidationError, "too large: at most 1 MB"):
+        with (
+            self.assertRaisesRegex(ValidationError, "too large: at most 1 MB"),
+            self.env.cr.savepoint(),
+        ):
             registration.proof_attachment_id = big
-        registration.invalidate_recordset()
+        self.env.invalidate_all(flush=False)
         self.assertFalse(registration.proof_attachment_id)
 
     def test_i4_text_limits(self):
@@ -407,3 +410,22 @@ class TestProductRegistrationPortal(RegistrationFixtures, HttpCase):
         self._login(self.user_a)
         result = self.make_jsonrpc_request("/my/counters", {"counters": ["registration_count"]})
         self.assertEqual(result.get("registration_count"), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestProductRegistrationDemo(TransactionCase):
+    """I4: the demo tells the story: Li Ming registered a water heater bought
+    at a Hangzhou shop, with a photo of the receipt; the desk has it to check."""
+
+    def test_i4_demo_registration_waits_for_the_desk(self):
+        # The suite's test command installs the demo data (scripts/test.sh).
+        registration = self.env.ref("aftersales_warranty.registration_li_ming_heater")
+        self.assertEqual(registration.state, "submitted")
+        self.assertEqual(registration.partner_id, self.env.ref("aftersales_base.partner_li_ming"))
+        self.assertEqual(registration.proof_attachment_id.mimetype, "image/png")
+        self.assertTrue(registration.name.startswith("PR/"))
+        self.assertTrue(registration.activity_ids, "the desk has it on its list")
+        customer = self.env.ref("aftersales_warranty.user_customer_li_ming")
+        self.assertEqual(
+            self.env[MODEL].with_user(customer).search([]), registration, "he sees his own"
+        )
