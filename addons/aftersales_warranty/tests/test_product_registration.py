@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, tagged
 
 from odoo.addons.aftersales_base.tests.common import make_portal_customers, make_user
 from odoo.addons.aftersales_base.tests.process_bypass import ProcessBypassAsserts
@@ -248,6 +248,18 @@ class TestProductRegistration(RegistrationFixtures, ProcessBypassAsserts, Transa
         with self.assertRaisesRegex(UserError, "change only through its steps"):
             registration.with_user(self.desk).write({"lot_id": self.lots[2].id})
         self.assertEqual(registration.state, "submitted")
+
+    def test_i4_desk_opens_the_form_after_validation(self):
+        """I4: the desk opens the registration (serial, certificate, proof) in
+        the back office form, before and after validating it."""
+        registration = self.make_registration()
+        form = Form(registration.with_user(self.desk))
+        self.assertEqual(form.serial, "REG-SN-001")
+        registration.with_user(self.desk).action_validate()
+        form = Form(registration.with_user(self.desk))
+        self.assertEqual(form.lot_id, registration.lot_id)
+        self.assertEqual(form.certificate_id, registration.certificate_id)
+        self.assertEqual(form.state, "validated")
 
     def test_i4_roles(self):
         """X2: the desk decides; a technician or a portal customer cannot."""
