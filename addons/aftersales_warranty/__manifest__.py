@@ -15,11 +15,13 @@
         "security/aftersales_warranty_security.xml",
         "security/ir.model.access.csv",
         "security/contract_billing_security.xml",
+        "security/product_registration_security.xml",
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/contract_billing_data.xml",
+        "data/product_registration_data.xml",
         "report/warranty_reports.xml",
         "report/warranty_report_templates.xml",
         "views/res_config_settings_views.xml",
@@ -38,6 +40,8 @@
         "views/crm_lead_views.xml",
         "views/portal_templates.xml",
         "views/warranty_check_templates.xml",
+        "views/product_registration_views.xml",
+        "views/product_registration_templates.xml",
     ],
     "demo": [
         "demo/aftersales_company_demo.xml",
@@ -45,6 +49,7 @@
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_portal_demo.xml",
         "demo/contract_billing_demo.xml",
+        "demo/product_registration_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

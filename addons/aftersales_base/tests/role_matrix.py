@@ -127,6 +127,13 @@ MODELS = {
         #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
         "rights": _row("----", "----", "----", "AAA-", "AAA-", "----", "----", "----", "----", "----"),
     },
+    "aftersales.product.registration": {
+        "module": "aftersales_warranty",
+        "label": "Product registration (portal, I4)",
+        "customer": "partner_id",
+        #             desk    tech    superv  manager exec    quality account wareh.  portal  other co.
+        "rights": _row("AAA-", "----", "AAA-", "AAAA", "AAAA", "----", "----", "----", "O---", "----"),
+    },
     # -- aftersales_repair -----------------------------------------------------
     "aftersales.zone": {
         "module": "aftersales_repair",
@@ -483,6 +490,9 @@ ACTIONS = {
     ("aftersales.contract.inspection", "action_done"): _act(_W, "Inspection done", _TECH, "own", state="planned", values={"report": "Checked"}),
     ("aftersales.part.substitute", "action_approve"): _act(_W, "Approve substitute part", (*_MGR, "other_company")),
     ("aftersales.part.substitute", "action_reject"): _act(_W, "Reject substitute part", (*_MGR, "other_company")),
+    ("aftersales.product.registration", "action_validate"): _act(_W, "Validate product registration", _DESK, state="submitted"),
+    ("aftersales.product.registration", "action_refuse"): _act(_W, "Refuse product registration", _DESK, state="submitted", values={"refusal_reason": "No invoice"}),
+    ("aftersales.product.registration", "action_reopen"): _act(_W, "Check product registration again", _SUP, state="refused"),
     # -- service calls and repairs
     ("aftersales.service.request", "action_assign"): _act(_R, "Dispatch", _SUP, "zone", state="to_dispatch", args=("technician",)),
     ("aftersales.service.request", "action_dispatch_suggested"): _act(_R, "Dispatch to suggested technician", _SUP, "zone", state="to_dispatch"),

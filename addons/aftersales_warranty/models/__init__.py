@@ -18,3 +18,5 @@ from . import res_company
 from . import crm_lead
 from . import res_config_settings
 from . import maintenance_contract_billing
+from . import warranty_certificate_issue
+from . import product_registration

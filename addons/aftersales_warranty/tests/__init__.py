@@ -18,3 +18,4 @@ from . import test_import_templates
 from . import test_certificate_print
 from . import test_contract_billing
 from . import test_warranty_check
+from . import test_product_registration

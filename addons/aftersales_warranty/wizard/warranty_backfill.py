@@ -266,20 +266,11 @@ class AftersalesWarrantyBackfill(models.Model):
             )
         certificates = Certificate
         if issue:
-            for year in sorted(by_year):
-                vals_list = sorted(
-                    by_year[year], key=lambda v: (v["date_start"], v["lot_id"], v["move_id"])
-                )
-                # numbered in the year of the delivery (%(year)s of the
-                # sequence's prefix, or its date range when it has them)
-                certificates |= Certificate.with_context(
-                    **QUIET, ir_sequence_date=fields.Date.to_string(vals_list[0]["date_start"])
-                ).create(vals_list)
-            certificates = certificates.with_context(**QUIET)
-            certificates.action_activate()
-            ended = certificates.filtered(lambda c: c.date_end < today)
-            if ended:
-                ended._set_state("expired")
+            # numbered in the year of the delivery, activated, the ended ones
+            # expired: the suite's one path for certificates of goods sold before
+            certificates = Certificate._aftersales_issue_dated(
+                [vals for year in sorted(by_year) for vals in by_year[year]]
+            )
         return counts, certificates
 
     def _count_todo(self):
