@@ -4,7 +4,7 @@
     "name": "After-Sales: Base",
     "summary": "The After-Sales app under every module of the suite: roles, menu, "
     "settings, the performance ledger, the company's clock and shared plumbing",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "Services/After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
     "author": "After-Sales Suite Authors",

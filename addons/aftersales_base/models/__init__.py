@@ -10,3 +10,4 @@ from . import calendar_day
 from . import res_config_settings
 from . import ledger_entry
 from . import ir_actions_report
+from . import mail_intake_mixin

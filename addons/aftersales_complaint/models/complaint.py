@@ -40,6 +40,7 @@ class AftersalesComplaint(models.Model):
     _name = "aftersales.complaint"
     _description = "Customer Complaint"
     _inherit = [
+        "aftersales.mail.intake.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "aftersales.activity.mixin",

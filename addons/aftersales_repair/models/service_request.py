@@ -53,6 +53,7 @@ class AftersalesServiceRequest(models.Model):
     _description = "Service Request"
     _inherit = [
         "portal.mixin",
+        "aftersales.mail.intake.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "aftersales.activity.mixin",

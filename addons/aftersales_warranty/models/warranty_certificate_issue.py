@@ -15,7 +15,7 @@ QUIET = {
 
 
 class AftersalesWarrantyCertificate(models.Model):
-    _inherit = "aftersales.warranty.certificate"
+    _inherit = "aftersales.warranty.certificate"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def _aftersales_issue_dated(self, vals_list):
