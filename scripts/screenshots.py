@@ -201,6 +201,40 @@ SHOTS = [
         "height": 600,
     },
     {
+        "name": "call_log_desk",
+        "login": "desk",
+        "password": "desk",
+        "lang": "zh_CN",
+        "path": "/odoo/action-aftersales_repair.action_call_log/{id}",
+        "record": "aftersales_repair.call_li_ming_filter",
+        "wait_for": '.o_form_view .o_field_widget[name="question"]',
+        "height": 700,
+    },
+    {
+        "name": "portal_complaint_customer",
+        "login": "customer",
+        "password": "customer",
+        "lang": "zh_CN",
+        "path": "/my/complaints/{id}",
+        "record": "aftersales_complaint_repair.complaint_li_ming_portal",
+        "wait_for": "#complaint_overview",
+        "width": 1280,
+        "height": 800,
+    },
+    {
+        "name": "warranty_check_customer",
+        "login": "customer",
+        "password": "customer",
+        "lang": "zh_CN",
+        # The QR code's link: the certificate's serial and check code.
+        "path": "/warranty/check?serial={lot_id}&code={check_code}",
+        "record": "aftersales_warranty.certificate_li_ming",
+        "record_fields": ["lot_id", "check_code"],
+        "wait_for": ".o_warranty_check_end",
+        "width": 1280,
+        "height": 800,
+    },
+    {
         "name": "after_sales_settings_admin",
         "login": "admin",
         "password": "admin",
@@ -380,7 +414,21 @@ def take(browser, args, shot):
     """Takes one shot and returns the path of the PNG written."""
     path = shot["path"]
     if shot.get("record"):
-        path = path.format(id=record_id(args, shot["record"]))
+        res_id = record_id(args, shot["record"])
+        values = {"id": res_id}
+        if shot.get("record_fields"):
+            model = admin_call(
+                args,
+                "ir.model.data",
+                "search_read",
+                [("res_id", "=", res_id), ("name", "=", shot["record"].split(".")[1])],
+                ["model"],
+            )[0]["model"]
+            [row] = admin_call(args, model, "read", [res_id], shot["record_fields"])
+            for name in shot["record_fields"]:
+                value = row[name]
+                values[name] = value[1] if isinstance(value, list) else value
+        path = path.format(**values)
     previous_lang = shot.get("lang") and user_lang(args, shot["login"], shot["lang"])
     try:
         return _take(browser, args, shot, path)

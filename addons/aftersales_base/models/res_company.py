@@ -4,6 +4,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
 
 from ..roles import MANAGER
 
@@ -24,6 +25,45 @@ class ResCompany(models.Model):
         help="The after-sales hotline printed on the customer's documents (warranty "
         "certificate); the company's phone when empty.",
     )
+
+    def _aftersales_set_alias(self, field, model_name, alias_name):
+        """Creates, renames or removes the company's alias in ``field`` (a
+        Many2one to mail.alias): a mail to it creates ``model_name`` records
+        in this company, from anybody (I1)."""
+        self.ensure_one()
+        company = self.sudo()
+        alias = company[field]
+        alias_name = (alias_name or "").strip()
+        if not alias_name:
+            company[field] = False
+            alias.unlink()
+            return True
+        if alias:
+            if alias.alias_name != alias_name:
+                alias.alias_name = alias_name
+            return True
+        if not company.alias_domain_id:
+            raise UserError(
+                self.env._(
+                    "%(company)s has no alias domain yet: set it in Settings > General "
+                    "Settings > Alias Domain before giving it an e-mail address.",
+                    company=company.name,
+                )
+            )
+        company[field] = (
+            self.env["mail.alias"]
+            .sudo()
+            .create(
+                {
+                    "alias_name": alias_name,
+                    "alias_domain_id": company.alias_domain_id.id,
+                    "alias_model_id": self.env["ir.model"]._get_id(model_name),
+                    "alias_defaults": repr({"company_id": company.id}),
+                    "alias_contact": "everyone",
+                }
+            )
+        )
+        return True
 
     def _aftersales_hotline(self):
         """The hotline printed for the customer: the service hotline, else the

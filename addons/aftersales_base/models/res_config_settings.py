@@ -25,6 +25,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_service_manager_id", readonly=False
     )
     aftersales_hotline = fields.Char(related="company_id.aftersales_hotline", readonly=False)
+    # The domain of the suite's mail addresses (I1), shown after their names.
+    aftersales_alias_domain_name = fields.Char(
+        string="After-Sales Alias Domain", related="company_id.alias_domain_id.name"
+    )
 
     # The service manager saves the suite's settings (issue 15) ---------------
     # Odoo lets only administrators save settings. A service manager who is

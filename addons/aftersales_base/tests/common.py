@@ -1,6 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import itertools
+from email.message import EmailMessage
 
 from odoo import Command
 from odoo.tests import common as odoo_test_common
@@ -198,3 +199,25 @@ def assertQueriesConstant(case, make_batch, run, sizes=(2, 20), per_record=0, ex
     with case.subTest(label), case.assertQueryCount(expected):
         big_result = run(batch)
     return small_result, big_result
+
+
+_mail_ids = itertools.count()
+
+
+def raw_mail(to, sender, subject, body, html=False, headers=None, attachments=(), reply_to_id=None):
+    """A real RFC 822 message, as a mail server hands it to Odoo."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Message-Id"] = f"<as-{next(_mail_ids)}-test@customer.example.com>"
+    msg["Date"] = "Mon, 23 Nov 2026 09:00:00 +0800"
+    if reply_to_id:
+        msg["In-Reply-To"] = reply_to_id
+        msg["References"] = reply_to_id
+    for name, value in (headers or {}).items():
+        msg[name] = value
+    msg.set_content(body, subtype="html" if html else "plain")
+    for name, content in attachments:
+        msg.add_attachment(content, maintype="application", subtype="octet-stream", filename=name)
+    return msg.as_string()

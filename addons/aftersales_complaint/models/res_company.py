@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
@@ -29,42 +28,8 @@ class ResCompany(models.Model):
 
     def _inverse_aftersales_complaint_alias_name(self):
         for company in self:
-            company._aftersales_set_complaint_alias(company.aftersales_complaint_alias_name)
-
-    def _aftersales_set_complaint_alias(self, alias_name):
-        """Creates, renames or removes the company's complaint alias: it
-        registers complaints in this company, from anybody."""
-        self.ensure_one()
-        company = self.sudo()
-        alias = company.aftersales_complaint_alias_id
-        alias_name = (alias_name or "").strip()
-        if not alias_name:
-            company.aftersales_complaint_alias_id = False
-            alias.unlink()
-            return True
-        if alias:
-            if alias.alias_name != alias_name:
-                alias.alias_name = alias_name
-            return True
-        if not company.alias_domain_id:
-            raise UserError(
-                self.env._(
-                    "%(company)s has no alias domain yet: set it in Settings > General "
-                    "Settings > Alias Domain before giving it an e-mail address.",
-                    company=company.name,
-                )
+            company._aftersales_set_alias(
+                "aftersales_complaint_alias_id",
+                "aftersales.complaint",
+                company.aftersales_complaint_alias_name,
             )
-        company.aftersales_complaint_alias_id = (
-            self.env["mail.alias"]
-            .sudo()
-            .create(
-                {
-                    "alias_name": alias_name,
-                    "alias_domain_id": company.alias_domain_id.id,
-                    "alias_model_id": self.env["ir.model"]._get_id("aftersales.complaint"),
-                    "alias_defaults": repr({"company_id": company.id}),
-                    "alias_contact": "everyone",
-                }
-            )
-        )
-        return True

@@ -38,6 +38,3 @@ class ResConfigSettings(models.TransientModel):
     aftersales_complaint_alias_name = fields.Char(
         related="company_id.aftersales_complaint_alias_name", readonly=False
     )
-    aftersales_complaint_alias_domain = fields.Char(
-        string="Complaint Alias Domain", related="company_id.alias_domain_id.name"
-    )

@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from email.message import EmailMessage
-from itertools import count
 
 from freezegun import freeze_time
 
@@ -10,30 +9,9 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_base.tests.common import make_portal_customers
+from odoo.addons.aftersales_base.tests.common import make_portal_customers, raw_mail
 
 from .common import ComplaintFixtures
-
-_ids = count()
-
-
-def raw_mail(to, sender, subject, body, html=False, headers=None, attachments=(), reply_to_id=None):
-    """A real RFC 822 message, as a mail server hands it to Odoo."""
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Message-Id"] = f"<i1c-{next(_ids)}-test@customer.example.com>"
-    msg["Date"] = "Mon, 23 Nov 2026 09:00:00 +0800"
-    if reply_to_id:
-        msg["In-Reply-To"] = reply_to_id
-        msg["References"] = reply_to_id
-    for name, value in (headers or {}).items():
-        msg[name] = value
-    msg.set_content(body, subtype="html" if html else "plain")
-    for name, content in attachments:
-        msg.add_attachment(content, maintype="application", subtype="octet-stream", filename=name)
-    return msg.as_string()
 
 
 # Monday 23 November 2026, 09:00 in Hangzhou: the fixtures' warranty is running.

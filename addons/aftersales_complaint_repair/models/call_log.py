@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
@@ -63,45 +63,10 @@ class AftersalesCallLog(models.Model):
 class AftersalesComplaint(models.Model):
     """A complaint registered from a hotline call points back at it (I5)."""
 
-    _inherit = "aftersales.complaint"  # pylint: disable=consider-merging-classes-inherited
-
-    call_log_id = fields.Many2one(
-        "aftersales.call.log",
-        string="Hotline Call",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        check_company=True,
-    )
+    _name = "aftersales.complaint"
+    _inherit = ["aftersales.complaint", "aftersales.call.log.source"]
 
     _call_log_uniq = models.UniqueIndex(
         "(call_log_id) WHERE call_log_id IS NOT NULL",
         "A hotline call is turned into one complaint only.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        default_call = self.env.context.get("default_call_log_id")
-        vals_list = [dict(vals) for vals in vals_list]
-        call_ids = [vals.pop("call_log_id", default_call) or False for vals in vals_list]
-        given = [call_id for call_id in call_ids if call_id]
-        calls = self.env["aftersales.call.log"].browse(given)
-        if calls:
-            if len(set(given)) != len(given):
-                raise UserError(self.env._("A hotline call is turned into one complaint only."))
-            calls._ensure_convertible()
-        complaints = (
-            super(AftersalesComplaint, self.with_context(default_call_log_id=False))
-            .create(vals_list)
-            .with_env(self.env)
-        )
-        for complaint, call_id in zip(complaints, call_ids, strict=True):
-            if call_id:
-                complaint._write_process({"call_log_id": call_id})
-                calls.browse(call_id)._set_state("converted", target=complaint)
-        return complaints
-
-    def write(self, vals):
-        if "call_log_id" in vals and not self._process_write_allowed():
-            raise self._process_error({"call_log_id"})
-        return super().write(vals)

@@ -408,10 +408,13 @@ class AftersalesCallLog(models.Model):
         return self.request_id._get_records_action(name=self.env._("Service Request"))
 
 
-class AftersalesServiceRequest(models.Model):
-    """A request registered from a hotline call points back at it (I5)."""
+class AftersalesCallLogSource(models.AbstractModel):
+    """A document a hotline call is turned into (I5): it points back at the
+    call, converted by the document's creation; the link is written by that
+    step only. The document declares the unique index on ``call_log_id``."""
 
-    _inherit = "aftersales.service.request"  # pylint: disable=consider-merging-classes-inherited
+    _name = "aftersales.call.log.source"
+    _description = "Registered From a Hotline Call"
 
     call_log_id = fields.Many2one(
         "aftersales.call.log",
@@ -420,11 +423,6 @@ class AftersalesServiceRequest(models.Model):
         copy=False,
         index="btree_not_null",
         check_company=True,
-    )
-
-    _call_log_uniq = models.UniqueIndex(
-        "(call_log_id) WHERE call_log_id IS NOT NULL",
-        "A hotline call is turned into one service request only.",
     )
 
     @api.model_create_multi
@@ -438,21 +436,32 @@ class AftersalesServiceRequest(models.Model):
         calls = self.env["aftersales.call.log"].browse(given)
         if calls:
             if len(set(given)) != len(given):
-                raise UserError(self.env._("A hotline call is turned into one request only."))
+                raise UserError(self.env._("A hotline call is turned into one document only."))
             calls._ensure_convertible()
-        requests = (
-            super(AftersalesServiceRequest, self.with_context(default_call_log_id=False))
+        records = (
+            super(AftersalesCallLogSource, self.with_context(default_call_log_id=False))
             .create(vals_list)
             .with_env(self.env)
         )
-        for request, call_id in zip(requests, call_ids, strict=True):
+        for record, call_id in zip(records, call_ids, strict=True):
             if call_id:
-                call = calls.browse(call_id)
-                request._write_process({"call_log_id": call_id})
-                call._set_state("converted", target=request)
-        return requests
+                record._write_process({"call_log_id": call_id})
+                calls.browse(call_id)._set_state("converted", target=record)
+        return records
 
     def write(self, vals):
         if "call_log_id" in vals and not self._process_write_allowed():
             raise self._process_error({"call_log_id"})
         return super().write(vals)
+
+
+class AftersalesServiceRequest(models.Model):
+    """A request registered from a hotline call points back at it (I5)."""
+
+    _name = "aftersales.service.request"
+    _inherit = ["aftersales.service.request", "aftersales.call.log.source"]
+
+    _call_log_uniq = models.UniqueIndex(
+        "(call_log_id) WHERE call_log_id IS NOT NULL",
+        "A hotline call is turned into one service request only.",
+    )

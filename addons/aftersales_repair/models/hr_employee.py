@@ -15,10 +15,12 @@ class HrEmployee(models.Model):
         string="After-Sales Deputy",
         check_company=True,
         domain="[('id', '!=', id), ('user_id', '!=', False)]",
+        groups="hr.group_hr_user",
         help="Takes over this employee's hotline call-backs while he is absent.",
     )
     aftersales_absent = fields.Boolean(
         string="Marked Absent",
+        groups="hr.group_hr_user",
         help="Absent for the after-sales desk: his call-backs go to his deputy. Validated "
         "time off counts too when the Time Off app is installed.",
     )

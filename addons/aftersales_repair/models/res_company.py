@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_base.roles import MANAGER
 
@@ -43,44 +42,6 @@ class ResCompany(models.Model):
                 "aftersales.service.request",
                 company.aftersales_request_alias_name,
             )
-
-    def _aftersales_set_alias(self, field, model_name, alias_name):
-        """Creates, renames or removes the company's alias in ``field``: it
-        creates ``model_name`` records in this company, from anybody."""
-        self.ensure_one()
-        company = self.sudo()
-        alias = company[field]
-        alias_name = (alias_name or "").strip()
-        if not alias_name:
-            company[field] = False
-            alias.unlink()
-            return True
-        if alias:
-            if alias.alias_name != alias_name:
-                alias.alias_name = alias_name
-            return True
-        if not company.alias_domain_id:
-            raise UserError(
-                self.env._(
-                    "%(company)s has no alias domain yet: set it in Settings > General "
-                    "Settings > Alias Domain before giving it an e-mail address.",
-                    company=company.name,
-                )
-            )
-        company[field] = (
-            self.env["mail.alias"]
-            .sudo()
-            .create(
-                {
-                    "alias_name": alias_name,
-                    "alias_domain_id": company.alias_domain_id.id,
-                    "alias_model_id": self.env["ir.model"]._get_id(model_name),
-                    "alias_defaults": repr({"company_id": company.id}),
-                    "alias_contact": "everyone",
-                }
-            )
-        )
-        return True
 
     def _aftersales_sales_director(self):
         """Who receives the day's list of unsolved calls: the sales director,

@@ -16,6 +16,3 @@ class ResConfigSettings(models.TransientModel):
     aftersales_request_alias_name = fields.Char(
         related="company_id.aftersales_request_alias_name", readonly=False
     )
-    aftersales_alias_domain_name = fields.Char(
-        string="Alias Domain", related="company_id.alias_domain_id.name"
-    )
